@@ -1,0 +1,1 @@
+namespace WGEC.Drafting.Contracts;
