@@ -1,0 +1,25 @@
+using WGEC.Drafting.Contracts;
+
+namespace WGEC.Drafting.Documents.Editing;
+
+public static class InsertParagraph
+{
+    public static Decision Decide(DocumentState state, InsertParagraphRequest request, Guid newId)
+    {
+        if (request.Kind == ParagraphKind.Unknown)
+            return Refusal.Invalid("kind must be one of heading, preambular, operative, text");
+        var id = request.ParagraphId ?? newId;
+        if (id == Guid.Empty || state.Find(id) is not null)
+            return Refusal.Invalid($"paragraph id {id} is already used in this document");
+        if (state.LiveCount >= TextRules.MaxParagraphs)
+            return Refusal.TooLarge($"a document holds at most {TextRules.MaxParagraphs:N0} paragraphs");
+        var text = TextRules.Normalize(request.Text, TextRules.MaxParagraphLength, "paragraph text");
+        if (text.Refusal is { } bad)
+            return bad;
+        if (Paragraphs.ResolveAfter(state, request.AfterParagraphId, out var after) is { } missing)
+            return missing;
+
+        var numbers = Numbering.Changes(state, Numbering.LiveAfterChange(state, null, (id, request.Kind), after));
+        return Decision.Append(new ParagraphInserted(id, after, request.Kind, text.Text, numbers));
+    }
+}
