@@ -1,6 +1,31 @@
+using WGEC.Drafting.Collaboration;
+using WGEC.Drafting.Documents;
+using WGEC.Drafting.Http;
+using WGEC.Drafting.Participants;
+using WGEC.Drafting.Storage;
+
 var builder = WebApplication.CreateBuilder(args);
+try
+{
+    builder.AddDraftingStorage();
+}
+catch (PostgresNotInstalledException missing)
+{
+    Console.Error.WriteLine(missing.Message);
+    return 1;
+}
+builder.Services.AddDraftingHttp();
+builder.Services.AddDraftingParticipants();
+builder.Services.AddDraftingDocuments();
+builder.Services.AddDraftingCollaboration();
+
 var app = builder.Build();
-app.MapGet("/", () => "WGEC.Drafting");
+app.UseDraftingHttp();
+app.MapDraftingHttp();
+app.MapParticipants();
+app.MapDocuments();
+app.MapCollaboration();
 app.Run();
+return 0;
 
 public partial class Program;

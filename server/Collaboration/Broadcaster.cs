@@ -1,0 +1,49 @@
+using System.Collections.Concurrent;
+using System.Threading.Channels;
+using JasperFx.Events;
+using Microsoft.AspNetCore.SignalR;
+using WGEC.Drafting.Contracts;
+using WGEC.Drafting.Documents.Reading;
+using WGEC.Drafting.Documents.Writing;
+
+namespace WGEC.Drafting.Collaboration;
+
+/// <summary>
+/// Sends committed events to everyone who joined the document, in version order, from one queue
+/// per document: the writer only enqueues, so an editor's answer never waits for slow observers.
+/// </summary>
+public sealed class Broadcaster(IHubContext<DraftingHub, IDraftingClient> hub, Envelopes envelopes, ILogger<Broadcaster> log) : ICommittedEvents
+{
+    private readonly ConcurrentDictionary<Guid, Channel<IEvent>> queues = new();
+
+    public static string Group(Guid documentId) => $"document:{documentId:N}";
+
+    public void Publish(Guid documentId, IReadOnlyList<IEvent> events)
+    {
+        var queue = queues.GetOrAdd(documentId, id =>
+        {
+            var channel = Channel.CreateUnbounded<IEvent>(new UnboundedChannelOptions { SingleReader = true });
+            _ = Task.Run(() => PumpAsync(id, channel.Reader));
+            return channel;
+        });
+        foreach (var e in events)
+            queue.Writer.TryWrite(e);
+    }
+
+    private async Task PumpAsync(Guid documentId, ChannelReader<IEvent> reader)
+    {
+        var group = hub.Clients.Group(Group(documentId));
+        await foreach (var e in reader.ReadAllAsync())
+        {
+            try
+            {
+                await group.Applied(envelopes.From(e));
+            }
+            catch (Exception ex)
+            {
+                // Clients that miss an envelope see the gap and fetch it with GET /events?after=.
+                log.LogWarning(ex, "Broadcast of {Document} v{Version} failed", documentId, e.Version);
+            }
+        }
+    }
+}

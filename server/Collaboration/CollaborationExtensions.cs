@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.SignalR;
+using WGEC.Drafting.Contracts;
+using WGEC.Drafting.Documents.Writing;
+
+namespace WGEC.Drafting.Collaboration;
+
+public static class CollaborationExtensions
+{
+    /// <summary>The hub accepts messages up to 256 KB, so an oversized text gets <c>too-large</c>, not a dropped connection.</summary>
+    public const long MaxMessageBytes = 256 * 1024;
+
+    public static IServiceCollection AddDraftingCollaboration(this IServiceCollection services)
+    {
+        services.AddSignalR(options =>
+            {
+                options.MaximumReceiveMessageSize = MaxMessageBytes;
+                options.AddFilter<HubGuard>();
+            })
+            .AddJsonProtocol(options => ProtocolJson.Configure(options.PayloadSerializerOptions));
+        services.AddSingleton<HubGuard>();
+        services.AddSingleton<Connections>();
+        services.AddSingleton<Broadcaster>();
+        services.AddSingleton<ICommittedEvents>(sp => sp.GetRequiredService<Broadcaster>());
+        services.AddSingleton<PresenceTracker>();
+        services.AddHostedService(sp => sp.GetRequiredService<PresenceTracker>());
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapCollaboration(this IEndpointRouteBuilder app)
+    {
+        // An expired token closes the connection; the client reconnects with a refreshed one.
+        app.MapHub<DraftingHub>(HubPaths.Drafting, options => options.CloseOnAuthenticationExpiration = true);
+        return app;
+    }
+}

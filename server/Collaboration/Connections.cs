@@ -1,0 +1,27 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.SignalR;
+
+namespace WGEC.Drafting.Collaboration;
+
+/// <summary>Live hub connections per participant, so a revocation can close them at once.</summary>
+public sealed class Connections
+{
+    private readonly ConcurrentDictionary<Guid, ConcurrentDictionary<string, HubCallerContext>> byParticipant = new();
+
+    public void Add(Guid participantId, HubCallerContext context) =>
+        byParticipant.GetOrAdd(participantId, _ => new())[context.ConnectionId] = context;
+
+    public void Remove(Guid participantId, string connectionId)
+    {
+        if (byParticipant.TryGetValue(participantId, out var contexts))
+            contexts.TryRemove(connectionId, out _);
+    }
+
+    public void CloseAll(Guid participantId)
+    {
+        if (!byParticipant.TryRemove(participantId, out var contexts))
+            return;
+        foreach (var context in contexts.Values)
+            context.Abort();
+    }
+}

@@ -1,0 +1,122 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+using WGEC.Drafting.Contracts;
+using WGEC.Drafting.Documents;
+using WGEC.Drafting.Documents.Agreeing;
+using WGEC.Drafting.Documents.Commenting;
+using WGEC.Drafting.Documents.Editing;
+using WGEC.Drafting.Documents.Reading;
+using WGEC.Drafting.Documents.Revising;
+using WGEC.Drafting.Documents.Writing;
+using WGEC.Drafting.Participants;
+
+namespace WGEC.Drafting.Collaboration;
+
+/// <summary>
+/// The hub of PROTOCOL.md §3: each method checks the caller's role and hands its one request
+/// record to the pipeline. No state lives here.
+/// </summary>
+[Authorize]
+public sealed class DraftingHub(
+    DocumentWriter writer, DocumentReader reader, CurrentParticipant current, PresenceTracker presence, Connections connections) : Hub<IDraftingClient>
+{
+    /// <summary>More than this many versions behind, a rejoining client gets the whole document instead of the events.</summary>
+    public const int MaxCatchUp = 1000;
+
+    public override async Task OnConnectedAsync()
+    {
+        var participant = await current.RequireAsync(Context.User, Context.ConnectionAborted);
+        connections.Add(participant.Id, Context);
+    }
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        if (TokenIssuer.ParticipantId(Context.User) is { } id)
+            connections.Remove(id, Context.ConnectionId);
+        presence.LeaveAll(Context.ConnectionId);
+        return Task.CompletedTask;
+    }
+
+    public async Task<JoinDocumentResult> JoinDocument(JoinDocumentRequest request)
+    {
+        var actor = await Caller(Permission.Read);
+        // Join the group first, then read: no change can fall between the two.
+        await Groups.AddToGroupAsync(Context.ConnectionId, Broadcaster.Group(request.DocumentId));
+        try
+        {
+            var result = await CatchUp(request);
+            presence.Join(request.DocumentId, Context.ConnectionId, actor);
+            return result;
+        }
+        catch
+        {
+            await Groups.RemoveFromGroupAsync(Context.ConnectionId, Broadcaster.Group(request.DocumentId));
+            throw;
+        }
+    }
+
+    private async Task<JoinDocumentResult> CatchUp(JoinDocumentRequest request)
+    {
+        var ct = Context.ConnectionAborted;
+        if (request.SinceVersion is { } since and >= 0)
+        {
+            var events = await reader.EventsAsync(request.DocumentId, since, MaxCatchUp + 1, ct);
+            if (events.Count <= MaxCatchUp && (events.Count > 0 || await IsAtOrBehindNow(request.DocumentId, since, ct)))
+                return new JoinDocumentResult(events.Count > 0 ? events[^1].Version : since, null, events);
+        }
+        var document = await reader.NowAsync(request.DocumentId, ct);
+        return new JoinDocumentResult(document.Version, document, null);
+    }
+
+    private async Task<bool> IsAtOrBehindNow(Guid documentId, long since, CancellationToken ct) =>
+        since <= (await reader.NowAsync(documentId, ct)).Version;
+
+    public async Task LeaveDocument(LeaveDocumentRequest request)
+    {
+        await Caller(Permission.Read);
+        await Groups.RemoveFromGroupAsync(Context.ConnectionId, Broadcaster.Group(request.DocumentId));
+        presence.Leave(request.DocumentId, Context.ConnectionId);
+    }
+
+    public async Task<InsertParagraphResult> InsertParagraph(InsertParagraphRequest request) =>
+        await Write<InsertParagraphResult>(request.DocumentId, request.ClientOpId, Permission.Edit,
+            state => Documents.Editing.InsertParagraph.Decide(state, request, Guid.CreateVersion7()));
+
+    public async Task<ParagraphTextResult> EditParagraph(EditParagraphRequest request) =>
+        await Write<ParagraphTextResult>(request.DocumentId, request.ClientOpId, Permission.Edit,
+            state => Documents.Editing.EditParagraph.Decide(state, request));
+
+    public async Task<WriteResult> MoveParagraph(MoveParagraphRequest request) =>
+        await Write<WriteResult>(request.DocumentId, request.ClientOpId, Permission.Edit,
+            state => Documents.Editing.MoveParagraph.Decide(state, request));
+
+    public async Task<WriteResult> DeleteParagraph(DeleteParagraphRequest request) =>
+        await Write<WriteResult>(request.DocumentId, request.ClientOpId, Permission.Edit,
+            state => Documents.Editing.DeleteParagraph.Decide(state, request));
+
+    public async Task<ParagraphTextResult> SetParagraphStatus(SetParagraphStatusRequest request) =>
+        await Write<ParagraphTextResult>(request.DocumentId, request.ClientOpId, Permission.SetStatus,
+            state => Documents.Agreeing.SetParagraphStatus.Decide(state, request));
+
+    public async Task<AddCommentResult> AddComment(AddCommentRequest request) =>
+        await Write<AddCommentResult>(request.DocumentId, request.ClientOpId, Permission.Comment,
+            state => Documents.Commenting.AddComment.Decide(state, request, Guid.CreateVersion7()));
+
+    public async Task<WriteResult> TagRevision(TagRevisionRequest request) =>
+        await Write<WriteResult>(request.DocumentId, request.ClientOpId, Permission.TagRevision,
+            state => Documents.Revising.TagRevision.Decide(state, request));
+
+    public async Task SetFocus(SetFocusRequest request)
+    {
+        await Caller(Permission.Read);
+        if (!presence.IsJoined(request.DocumentId, Context.ConnectionId))
+            throw new RefusedException(Refusal.Invalid("join the document before setting focus"));
+        presence.Focus(request.DocumentId, Context.ConnectionId, request.ParagraphId);
+    }
+
+    private async Task<T> Write<T>(Guid documentId, string? clientOpId, Permission permission, Func<DocumentState, Decision> decide)
+        where T : class =>
+        await writer.ExecuteAsync<T>(documentId, await Caller(permission), clientOpId, decide, Context.ConnectionAborted);
+
+    private Task<Actor> Caller(Permission permission) => current.RequireAsync(Context.User, permission, Context.ConnectionAborted);
+}

@@ -1,0 +1,88 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using WGEC.Drafting.Contracts;
+using WGEC.Drafting.Documents.Comparing;
+using WGEC.Drafting.Documents.Creating;
+using WGEC.Drafting.Documents.Reading;
+using WGEC.Drafting.Documents.Writing;
+using WGEC.Drafting.Http;
+using WGEC.Drafting.Participants;
+
+namespace WGEC.Drafting.Documents;
+
+/// <summary>REST over documents (PROTOCOL.md §2). Every call needs a token; writes go through the same pipeline as the hub.</summary>
+public static class DocumentsApi
+{
+    public static IEndpointRouteBuilder MapDocuments(this IEndpointRouteBuilder app)
+    {
+        var documents = app.MapGroup("/api/documents").WithTags("Documents").RequireAuthorization();
+        documents.MapGet("/", List);
+        documents.MapPost("/", Create);
+        documents.MapGet("/{id:guid}", Get);
+        documents.MapGet("/{id:guid}/events", Events);
+        documents.MapGet("/{id:guid}/paragraphs/{pid:guid}/history", History);
+        documents.MapGet("/{id:guid}/diff", Diff);
+        documents.MapGet("/{id:guid}/export", NotYet).WithDescription("Exports come with their own work item; answers 501 until then.");
+        documents.MapGet("/{id:guid}/progress", NotYet).WithDescription("Progress comes with its own work item; answers 501 until then.");
+        return app;
+    }
+
+    private static async Task<Ok<IReadOnlyList<DocumentSummary>>> List(HttpContext http, CurrentParticipant current, DocumentReader reader)
+    {
+        await current.RequireAsync(http.User, Permission.Read, http.RequestAborted);
+        return TypedResults.Ok(await reader.SummariesAsync(http.RequestAborted));
+    }
+
+    private static async Task<Created<DocumentView>> Create(
+        CreateDocumentRequest? request, HttpContext http, CurrentParticipant current, DocumentWriter writer, DocumentViews views)
+    {
+        var actor = await current.RequireAsync(http.User, Permission.CreateDocument, http.RequestAborted);
+        if (request is null)
+            throw new RefusedException(Refusal.Invalid("the body is a document: { title, kind, symbol?, markdown? }"));
+        var id = Guid.CreateVersion7();
+        var state = await writer.CreateAsync(id, actor, CreateDocument.Decide(request, id, Guid.CreateVersion7), http.RequestAborted);
+        return TypedResults.Created($"/api/documents/{id}", views.From(state));
+    }
+
+    private static async Task<Ok<DocumentView>> Get(
+        Guid id, string? version, string? revision, string? at, HttpContext http, CurrentParticipant current, DocumentReader reader)
+    {
+        await current.RequireAsync(http.User, Permission.Read, http.RequestAborted);
+        return TypedResults.Ok(await reader.ViewAsync(id, Point.FromSelectors(version, revision, at), http.RequestAborted));
+    }
+
+    private static async Task<Ok<IReadOnlyList<Envelope>>> Events(
+        Guid id, long? after, int? limit, HttpContext http, CurrentParticipant current, DocumentReader reader)
+    {
+        await current.RequireAsync(http.User, Permission.Read, http.RequestAborted);
+        if (limit > DocumentReader.MaxPage)
+            throw new RefusedException(Refusal.Invalid($"limit is at most {DocumentReader.MaxPage}"));
+        return TypedResults.Ok(await reader.EventsAsync(id, after ?? 0, limit ?? DocumentReader.DefaultPage, http.RequestAborted));
+    }
+
+    private static async Task<Ok<IReadOnlyList<Envelope>>> History(
+        Guid id, Guid pid, HttpContext http, CurrentParticipant current, DocumentReader reader)
+    {
+        await current.RequireAsync(http.User, Permission.Read, http.RequestAborted);
+        return TypedResults.Ok(await reader.ParagraphHistoryAsync(id, pid, http.RequestAborted));
+    }
+
+    private static async Task<Ok<DiffView>> Diff(
+        Guid id, string? from, string? to, HttpContext http, CurrentParticipant current, DocumentReader reader, DocumentDiffer differ)
+    {
+        await current.RequireAsync(http.User, Permission.Read, http.RequestAborted);
+        if (string.IsNullOrEmpty(from))
+            throw new RefusedException(Refusal.Invalid("from is required: a version number, a revision label or an ISO time"));
+        var ct = http.RequestAborted;
+        var before = await reader.StateAtAsync(id, Point.Parse(from), ct);
+        var after = await reader.StateAtAsync(id, Point.Parse(to), ct);
+        return TypedResults.Ok(differ.Compare(before, after));
+    }
+
+    private static async Task<ProblemHttpResult> NotYet(Guid id, HttpContext http, CurrentParticipant current)
+    {
+        await current.RequireAsync(http.User, Permission.Read, http.RequestAborted);
+        return TypedResults.Problem(statusCode: StatusCodes.Status501NotImplemented, title: "not implemented yet",
+            detail: "this endpoint arrives with a later work item", type: Problems.TypePrefix + "not-implemented");
+    }
+}

@@ -1,0 +1,148 @@
+using JasperFx.Events;
+using Marten.Events.Aggregation;
+using Marten.Events.Projections;
+using WGEC.Drafting.Contracts;
+using WGEC.Drafting.Rendering;
+
+namespace WGEC.Drafting.Documents.Reading;
+
+// The current document, kept inline (in the transaction that appends the events) and per
+// paragraph, so an edit writes its event, its paragraph's row and the small document row, never
+// the whole document. Order lives in its own row, written only by inserts, moves and deletes.
+
+public sealed class DocumentRow
+{
+    public Guid Id { get; set; }
+    public string Title { get; set; } = "";
+    public DocumentKind Kind { get; set; }
+    public string? Symbol { get; set; }
+    public long Version { get; set; }
+    public List<RevisionView> Revisions { get; set; } = [];
+}
+
+public sealed class ParagraphRow
+{
+    public Guid Id { get; set; }
+    public Guid DocumentId { get; set; }
+    public ParagraphKind Kind { get; set; }
+    public string Text { get; set; } = "";
+    public ParagraphStatus Status { get; set; } = ParagraphStatus.Draft;
+    public long Revision { get; set; }
+    public int OpenBrackets { get; set; }
+    public bool Deleted { get; set; }
+    public List<CommentView> Comments { get; set; } = [];
+}
+
+public sealed class OrderRow
+{
+    public Guid Id { get; set; }
+    public List<Guid> Paragraphs { get; set; } = [];
+}
+
+public sealed class DocumentRowProjection : SingleStreamProjection<DocumentRow, Guid>
+{
+    public DocumentRowProjection()
+    {
+        foreach (var type in DocumentEventTypes.All)
+            IncludeType(type);
+    }
+
+    public override DocumentRow Evolve(DocumentRow? row, Guid id, IEvent e)
+    {
+        row ??= new DocumentRow { Id = id };
+        switch (e.Data)
+        {
+            case DocumentCreated c:
+                (row.Title, row.Kind, row.Symbol) = (c.Title, c.Kind, c.Symbol);
+                break;
+            case RevisionTagged r:
+                row.Revisions.Add(new RevisionView(r.Label, e.Version, Timestamps.Trim(e.Timestamp), r.Note));
+                break;
+        }
+        row.Version = e.Version;
+        return row;
+    }
+}
+
+public sealed class OrderProjection : SingleStreamProjection<OrderRow, Guid>
+{
+    public OrderProjection()
+    {
+        IncludeType<DocumentCreated>();
+        IncludeType<ParagraphInserted>();
+        IncludeType<ParagraphMoved>();
+        IncludeType<ParagraphDeleted>();
+    }
+
+    public override OrderRow Evolve(OrderRow? row, Guid id, IEvent e)
+    {
+        row ??= new OrderRow { Id = id };
+        switch (e.Data)
+        {
+            case ParagraphInserted i:
+                row.Paragraphs.Insert(IndexAfter(row, i.AfterParagraphId), i.ParagraphId);
+                break;
+            case ParagraphMoved m:
+                row.Paragraphs.Remove(m.ParagraphId);
+                row.Paragraphs.Insert(IndexAfter(row, m.AfterParagraphId), m.ParagraphId);
+                break;
+            case ParagraphDeleted d:
+                row.Paragraphs.Remove(d.ParagraphId);
+                break;
+        }
+        return row;
+    }
+
+    private static int IndexAfter(OrderRow row, Guid? after) => after is { } a ? row.Paragraphs.IndexOf(a) + 1 : 0;
+}
+
+public sealed class ParagraphRowProjection : MultiStreamProjection<ParagraphRow, Guid>
+{
+    public ParagraphRowProjection()
+    {
+        Identity<ParagraphInserted>(e => e.ParagraphId);
+        Identity<ParagraphEdited>(e => e.ParagraphId);
+        Identity<ParagraphDeleted>(e => e.ParagraphId);
+        Identity<ParagraphStatusChanged>(e => e.ParagraphId);
+        Identity<CommentAdded>(e => e.ParagraphId);
+    }
+
+    public override ParagraphRow Evolve(ParagraphRow? row, Guid id, IEvent e)
+    {
+        row ??= new ParagraphRow { Id = id, DocumentId = e.StreamId };
+        switch (e.Data)
+        {
+            case ParagraphInserted i:
+                (row.Kind, row.Revision) = (i.Kind, e.Version);
+                SetText(row, i.Text);
+                break;
+            case ParagraphEdited ed:
+                row.Revision = e.Version;
+                SetText(row, ed.Text);
+                break;
+            case ParagraphDeleted:
+                row.Deleted = true;
+                break;
+            case ParagraphStatusChanged s:
+                row.Status = s.Status;
+                break;
+            case CommentAdded c:
+                var by = ((DocumentEvent)e.Data).By;
+                row.Comments.Add(new CommentView(c.CommentId, c.Text, new AuthorView(by.ParticipantId, by.Name, by.Delegation), Timestamps.Trim(e.Timestamp)));
+                break;
+        }
+        return row;
+    }
+
+    private static void SetText(ParagraphRow row, string text) =>
+        (row.Text, row.OpenBrackets) = (text, Brackets.CountOpen(text));
+}
+
+public static class DocumentEventTypes
+{
+    public static readonly Type[] All =
+    [
+        typeof(DocumentCreated), typeof(ParagraphInserted), typeof(ParagraphEdited), typeof(ParagraphMoved),
+        typeof(ParagraphDeleted), typeof(ParagraphStatusChanged), typeof(CommentAdded), typeof(RevisionTagged),
+    ];
+}

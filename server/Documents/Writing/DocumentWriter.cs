@@ -1,0 +1,71 @@
+using JasperFx;
+using JasperFx.Events;
+using WGEC.Drafting.Contracts;
+using WGEC.Drafting.Storage;
+
+namespace WGEC.Drafting.Documents.Writing;
+
+/// <summary>Hands each committed batch of events on, e.g. to the hub's broadcast. Must not block.</summary>
+public interface ICommittedEvents
+{
+    void Publish(Guid documentId, IReadOnlyList<IEvent> events);
+}
+
+/// <summary>
+/// The edit pipeline of DESIGN.md: validate and decide on the cached state, append with the
+/// expected version, and only then update the cache and publish. A concurrency conflict (another
+/// node, or a process that shares the database) refreshes the state and decides again.
+/// </summary>
+public sealed class DocumentWriter(DocumentCache cache, DocumentStreams streams, ICommittedEvents committed, ILogger<DocumentWriter> log)
+{
+    private const int Attempts = 8;
+
+    public Task<T> ExecuteAsync<T>(Guid documentId, Actor actor, string? clientOpId, Func<DocumentState, Decision> decide, CancellationToken ct)
+        where T : class
+    {
+        if (clientOpId is { Length: > 200 })
+            throw new RefusedException(Refusal.Invalid("clientOpId is at most 200 characters"));
+        return cache.WithStateAsync(documentId, async (state, refresh) =>
+        {
+            for (var attempt = 1; ; attempt++)
+            {
+                if (state.ResultOf(actor.ParticipantId, clientOpId) is T first)
+                    return first;
+                var decision = decide(state);
+                if (decision.Refusal is { } refusal)
+                    throw new RefusedException(refusal);
+                if (decision.Events.Count == 0)
+                    return (T)decision.Unchanged!;
+                var events = decision.Events.Select(e => e with { By = actor, ClientOpId = clientOpId }).ToList();
+                try
+                {
+                    var appended = await streams.AppendAsync(documentId, state.Version, events, ct);
+                    foreach (var e in appended)
+                        state.Apply((DocumentEvent)e.Data, e.Version, Timestamps.Trim(e.Timestamp));
+                    committed.Publish(documentId, appended);
+                    log.LogInformation("{Document} v{Version} {Type} by {Participant} ({Delegation})",
+                        documentId, state.Version, events[^1].GetType().Name, actor.ParticipantId, actor.Delegation);
+                    return (T)state.LastResult!;
+                }
+                catch (ConcurrencyException) when (attempt < Attempts)
+                {
+                    state = await refresh();
+                }
+            }
+        }, ct);
+    }
+
+    /// <summary>Starts a new document stream (nothing to be concurrent with: the id is new).</summary>
+    public async Task<DocumentState> CreateAsync(Guid documentId, Actor actor, Decision decision, CancellationToken ct)
+    {
+        if (decision.Refusal is { } refusal)
+            throw new RefusedException(refusal);
+        var events = decision.Events.Select(e => e with { By = actor }).ToList();
+        var appended = await streams.AppendAsync(documentId, 0, events, ct);
+        committed.Publish(documentId, appended);
+        var state = new DocumentState();
+        foreach (var e in appended)
+            state.Apply((DocumentEvent)e.Data, e.Version, Timestamps.Trim(e.Timestamp));
+        return state;
+    }
+}

@@ -1,0 +1,54 @@
+using Marten;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using WGEC.Drafting.Contracts;
+
+namespace WGEC.Drafting.Http;
+
+public static class HttpExtensions
+{
+    public static IServiceCollection AddDraftingHttp(this IServiceCollection services)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.ConfigureHttpJsonOptions(options => ProtocolJson.Configure(options.SerializerOptions));
+        services.AddProblemDetails();
+        services.AddExceptionHandler<RefusalExceptionHandler>();
+        services.AddOpenApi();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        return services;
+    }
+
+    public static WebApplication UseDraftingHttp(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        return app;
+    }
+
+    public static IEndpointRouteBuilder MapDraftingHttp(this IEndpointRouteBuilder app)
+    {
+        app.MapOpenApi();
+        app.MapHealthChecks("/health");
+        app.MapGet("/", () => TypedResults.Content(HomePage.Html(null), "text/html; charset=utf-8")).ExcludeFromDescription();
+        app.MapGet("/join/{code}", (string code) => TypedResults.Content(HomePage.Html(code), "text/html; charset=utf-8")).ExcludeFromDescription();
+        return app;
+    }
+}
+
+/// <summary>Healthy when the database answers a query.</summary>
+public sealed class DatabaseHealthCheck(IDocumentStore store) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await using var session = store.QuerySession();
+            await session.QueryAsync<int>("select 1", cancellationToken);
+            return HealthCheckResult.Healthy();
+        }
+        catch (Exception e)
+        {
+            return HealthCheckResult.Unhealthy("the database does not answer", e);
+        }
+    }
+}

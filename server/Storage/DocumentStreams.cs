@@ -1,0 +1,54 @@
+using JasperFx;
+using JasperFx.Events;
+using Marten;
+using Npgsql;
+using WGEC.Drafting.Contracts;
+using WGEC.Drafting.Documents;
+
+namespace WGEC.Drafting.Storage;
+
+/// <summary>The document streams in Marten: the one place that appends and reads them.</summary>
+public sealed class DocumentStreams(IDocumentStore store)
+{
+    public IDocumentStore Store => store;
+
+    /// <summary>
+    /// Appends after <paramref name="expectedVersion"/>; throws <see cref="ConcurrencyException"/>
+    /// when someone appended first (this node or another). The inline read model commits with them.
+    /// </summary>
+    public Task<IReadOnlyList<IEvent>> AppendAsync(Guid documentId, long expectedVersion, IReadOnlyList<DocumentEvent> events, CancellationToken ct) =>
+        Guarded(async () =>
+        {
+            await using var session = store.LightweightSession();
+            var action = expectedVersion == 0
+                ? session.Events.StartStream(documentId, events.Cast<object>().ToArray())
+                : session.Events.Append(documentId, expectedVersion + events.Count, events.Cast<object>().ToArray());
+            await session.SaveChangesAsync(ct);
+            return (IReadOnlyList<IEvent>)action.Events;
+        });
+
+    /// <summary>Events with <c>from ≤ version ≤ to</c> (to = 0: up to now), or up to a time.</summary>
+    public Task<IReadOnlyList<IEvent>> ReadAsync(Guid documentId, long from = 1, long to = 0, DateTimeOffset? at = null, CancellationToken ct = default) =>
+        Guarded(async () =>
+        {
+            await using var session = store.QuerySession();
+            return await session.Events.FetchStreamAsync(documentId, version: to, timestamp: at, fromVersion: from, token: ct);
+        });
+
+    /// <summary>Database trouble becomes <c>unavailable</c>: nothing was changed, retry with the same clientOpId.</summary>
+    public static async Task<T> Guarded<T>(Func<Task<T>> work)
+    {
+        try
+        {
+            return await work();
+        }
+        catch (Exception e) when (e is not ConcurrencyException && IsDatabaseDown(e))
+        {
+            throw new RefusedException(new Refusal(ErrorCode.Unavailable, "the database cannot be reached; nothing was changed"));
+        }
+    }
+
+    private static bool IsDatabaseDown(Exception e) =>
+        e is NpgsqlException or TimeoutException or System.Net.Sockets.SocketException
+        || (e.InnerException is { } inner && IsDatabaseDown(inner));
+}

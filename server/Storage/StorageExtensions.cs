@@ -1,0 +1,64 @@
+using JasperFx;
+using JasperFx.Events;
+using JasperFx.Events.Projections;
+using Marten;
+using WGEC.Drafting.Contracts;
+using WGEC.Drafting.Documents;
+using WGEC.Drafting.Documents.Reading;
+using WGEC.Drafting.Participants;
+
+namespace WGEC.Drafting.Storage;
+
+/// <summary>Where the app keeps what must survive restarts besides the database, and whether it runs its own cluster.</summary>
+public sealed record StorageInfo(string DataDirectory, bool Embedded);
+
+public static class StorageExtensions
+{
+    /// <summary>
+    /// Marten on the configured database (<c>ConnectionStrings:Drafting</c>), or on a private
+    /// PostgreSQL cluster this process starts when none is configured. May throw
+    /// <see cref="PostgresNotInstalledException"/>, whose message is the one line to show.
+    /// </summary>
+    public static IHostApplicationBuilder AddDraftingStorage(this IHostApplicationBuilder builder)
+    {
+        var config = builder.Configuration;
+        var dataDirectory = config["Drafting:DataDirectory"] is { Length: > 0 } configured
+            ? configured
+            : EmbeddedPostgres.DefaultDataDirectory();
+        var connectionString = config.GetConnectionString("Drafting");
+        var embedded = string.IsNullOrWhiteSpace(connectionString);
+        if (embedded)
+        {
+            using var loggers = LoggerFactory.Create(l => l.AddConsole());
+            var postgres = new EmbeddedPostgres(
+                new EmbeddedPostgresOptions { DataDirectory = dataDirectory, BinDirectory = config["Drafting:PostgresBinDirectory"] },
+                loggers.CreateLogger<EmbeddedPostgres>());
+            connectionString = postgres.StartAsync().GetAwaiter().GetResult();
+            builder.Services.AddSingleton(postgres);
+            builder.Services.AddHostedService<EmbeddedPostgresHostedService>();
+        }
+        builder.Services.AddSingleton(new StorageInfo(dataDirectory, embedded));
+        var schema = config["Drafting:Schema"] is { Length: > 0 } s ? s : "drafting";
+        builder.Services.AddMarten(options => Configure(options, connectionString!, schema))
+            .UseLightweightSessions()
+            .ApplyAllDatabaseChangesOnStartup();
+        builder.Services.AddSingleton<DocumentStreams>();
+        return builder;
+    }
+
+    private static void Configure(StoreOptions options, string connectionString, string schema)
+    {
+        options.Connection(connectionString);
+        options.DatabaseSchemaName = schema;
+        options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
+        options.UseSystemTextJsonForSerialization(configure: json => json.Converters.Insert(0, new OpenEnumConverterFactory()));
+        options.Events.StreamIdentity = StreamIdentity.AsGuid;
+        options.Events.AddEventTypes(DocumentEventTypes.All);
+        options.Projections.Add(new DocumentRowProjection(), ProjectionLifecycle.Inline);
+        options.Projections.Add(new OrderProjection(), ProjectionLifecycle.Inline);
+        options.Projections.Add(new ParagraphRowProjection(), ProjectionLifecycle.Inline);
+        options.Schema.For<ParagraphRow>().Index(p => p.DocumentId);
+        options.Schema.For<ParticipantRecord>().UniqueIndex(p => p.InviteCodeHash);
+        options.Schema.For<ServerSecret>();
+    }
+}
