@@ -32,10 +32,11 @@ public sealed class HubGuard(IConfiguration config, TimeProvider clock) : IHubFi
 
     private static HubException Refused(Refusal refusal) => new(refusal.ToString());
 
+    /// <summary>Starts full: a burst of one second's allowance, then refills continuously.</summary>
     private sealed class TokenBucket(double perSecond, TimeProvider clock)
     {
         private readonly Lock gate = new();
-        private double tokens = 1;
+        private double tokens = double.MaxValue;
         private long last = clock.GetTimestamp();
 
         public bool TryTake()

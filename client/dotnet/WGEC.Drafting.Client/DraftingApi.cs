@@ -1,0 +1,107 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using WGEC.Drafting.Contracts;
+
+namespace WGEC.Drafting.Client;
+
+/// <summary>A refusal from the server, REST or hub: <see cref="Code"/> is the PROTOCOL.md §4 code.</summary>
+public sealed class DraftingException(ErrorCode code, string message, HttpStatusCode? status = null) : Exception(message)
+{
+    public ErrorCode Code { get; } = code;
+    public HttpStatusCode? Status { get; } = status;
+}
+
+/// <summary>The REST API of PROTOCOL.md §2 with typed requests and answers.</summary>
+public sealed class DraftingApi(HttpClient http)
+{
+    public HttpClient Http => http;
+
+    public string? Token
+    {
+        get => http.DefaultRequestHeaders.Authorization?.Parameter;
+        set => http.DefaultRequestHeaders.Authorization = value is null ? null : new AuthenticationHeaderValue("Bearer", value);
+    }
+
+    public async Task<TokenResponse> SignInAsync(string inviteCode)
+    {
+        var answer = await PostAsync<TokenResponse>("api/auth/token", new TokenRequest(inviteCode));
+        Token = answer.Token;
+        return answer;
+    }
+
+    public async Task<RefreshResponse> RefreshAsync()
+    {
+        var answer = await PostAsync<RefreshResponse>("api/auth/refresh", null);
+        Token = answer.Token;
+        return answer;
+    }
+
+    public Task<CreatedParticipant> CreateParticipantAsync(string name, string delegation, Role role) =>
+        PostAsync<CreatedParticipant>("api/participants", new CreateParticipantRequest(name, delegation, role));
+
+    public Task<ParticipantView[]> ParticipantsAsync() => GetAsync<ParticipantView[]>("api/participants");
+
+    public Task RevokeAsync(Guid participantId) => SendAsync(new HttpRequestMessage(HttpMethod.Delete, $"api/participants/{participantId}"));
+
+    public Task<DocumentSummary[]> DocumentsAsync() => GetAsync<DocumentSummary[]>("api/documents");
+
+    public Task<DocumentView> CreateDocumentAsync(string title, DocumentKind kind, string? markdown = null, string? symbol = null) =>
+        PostAsync<DocumentView>("api/documents", new CreateDocumentRequest(title, kind, symbol, markdown));
+
+    public Task<DocumentView> DocumentAsync(Guid id, string? query = null) =>
+        GetAsync<DocumentView>($"api/documents/{id}{Query(query)}");
+
+    public Task<Envelope[]> EventsAsync(Guid id, long after = 0, int? limit = null) =>
+        GetAsync<Envelope[]>($"api/documents/{id}/events?after={after}{(limit is { } l ? $"&limit={l}" : "")}");
+
+    public Task<Envelope[]> ParagraphHistoryAsync(Guid id, Guid paragraphId) =>
+        GetAsync<Envelope[]>($"api/documents/{id}/paragraphs/{paragraphId}/history");
+
+    public Task<DiffView> DiffAsync(Guid id, string from, string? to = null) =>
+        GetAsync<DiffView>($"api/documents/{id}/diff?from={Uri.EscapeDataString(from)}{(to is null ? "" : $"&to={Uri.EscapeDataString(to)}")}");
+
+    public async Task<T> GetAsync<T>(string path) => await ReadAsync<T>(await http.GetAsync(new Uri(path, UriKind.Relative)));
+
+    public async Task<T> PostAsync<T>(string path, object? body) =>
+        await ReadAsync<T>(await http.PostAsJsonAsync(new Uri(path, UriKind.Relative), body, ProtocolJson.Options));
+
+    private async Task SendAsync(HttpRequestMessage request)
+    {
+        using var response = await http.SendAsync(request);
+        await ThrowIfRefusedAsync(response);
+    }
+
+    private static async Task<T> ReadAsync<T>(HttpResponseMessage response)
+    {
+        using (response)
+        {
+            await ThrowIfRefusedAsync(response);
+            return (await response.Content.ReadFromJsonAsync<T>(ProtocolJson.Options))!;
+        }
+    }
+
+    /// <summary>Reads an RFC 7807 answer into a <see cref="DraftingException"/> whose code is the end of <c>type</c>.</summary>
+    public static async Task ThrowIfRefusedAsync(HttpResponseMessage response)
+    {
+        if (response.IsSuccessStatusCode)
+            return;
+        var code = ErrorCode.Unknown;
+        var detail = response.ReasonPhrase ?? "";
+        try
+        {
+            using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+            if (problem.RootElement.TryGetProperty("type", out var type) && type.GetString() is { } t)
+                code = ProtocolJson.Parse<ErrorCode>(t[(t.LastIndexOf('/') + 1)..]);
+            if (problem.RootElement.TryGetProperty("detail", out var d))
+                detail = d.GetString() ?? detail;
+        }
+        catch (JsonException)
+        {
+        }
+        throw new DraftingException(code, detail, response.StatusCode);
+    }
+
+    private static string Query(string? query) => string.IsNullOrEmpty(query) ? "" : "?" + query.TrimStart('?');
+}

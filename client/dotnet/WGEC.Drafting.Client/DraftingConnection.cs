@@ -1,0 +1,98 @@
+using System.Threading.Channels;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+using WGEC.Drafting.Contracts;
+
+namespace WGEC.Drafting.Client;
+
+/// <summary>
+/// A typed connection to the hub <c>/hubs/drafting</c>: one method per hub method of PROTOCOL.md §3,
+/// refusals as <see cref="DraftingException"/>, and every envelope and presence update kept in order.
+/// </summary>
+public sealed class DraftingConnection : IAsyncDisposable
+{
+    private readonly Channel<Envelope> applied = Channel.CreateUnbounded<Envelope>();
+    private readonly Channel<PresenceView> presence = Channel.CreateUnbounded<PresenceView>();
+
+    public DraftingConnection(Uri server, Func<Task<string?>> token, HttpTransportType transport = HttpTransportType.WebSockets)
+    {
+        Hub = new HubConnectionBuilder()
+            .WithUrl(new Uri(server, HubPaths.Drafting.TrimStart('/')), transport, options => options.AccessTokenProvider = token)
+            .AddJsonProtocol(options => ProtocolJson.Configure(options.PayloadSerializerOptions))
+            .Build();
+        Hub.On<Envelope>(nameof(IDraftingClient.Applied), e => applied.Writer.TryWrite(e));
+        Hub.On<PresenceView>(nameof(IDraftingClient.Presence), p => presence.Writer.TryWrite(p));
+    }
+
+    public HubConnection Hub { get; }
+
+    /// <summary>Every <c>Applied</c> envelope received, in arrival order.</summary>
+    public ChannelReader<Envelope> Applied => applied.Reader;
+
+    public ChannelReader<PresenceView> Presence => presence.Reader;
+
+    public Task StartAsync(CancellationToken ct = default) => Hub.StartAsync(ct);
+
+    public Task<JoinDocumentResult> JoinDocumentAsync(JoinDocumentRequest request) => Call<JoinDocumentResult>(nameof(JoinDocumentAsync), request);
+
+    public Task LeaveDocumentAsync(LeaveDocumentRequest request) => Call(nameof(LeaveDocumentAsync), request);
+
+    public Task<InsertParagraphResult> InsertParagraphAsync(InsertParagraphRequest request) => Call<InsertParagraphResult>(nameof(InsertParagraphAsync), request);
+
+    public Task<ParagraphTextResult> EditParagraphAsync(EditParagraphRequest request) => Call<ParagraphTextResult>(nameof(EditParagraphAsync), request);
+
+    public Task<WriteResult> MoveParagraphAsync(MoveParagraphRequest request) => Call<WriteResult>(nameof(MoveParagraphAsync), request);
+
+    public Task<WriteResult> DeleteParagraphAsync(DeleteParagraphRequest request) => Call<WriteResult>(nameof(DeleteParagraphAsync), request);
+
+    public Task<ParagraphTextResult> SetParagraphStatusAsync(SetParagraphStatusRequest request) => Call<ParagraphTextResult>(nameof(SetParagraphStatusAsync), request);
+
+    public Task<AddCommentResult> AddCommentAsync(AddCommentRequest request) => Call<AddCommentResult>(nameof(AddCommentAsync), request);
+
+    public Task<WriteResult> TagRevisionAsync(TagRevisionRequest request) => Call<WriteResult>(nameof(TagRevisionAsync), request);
+
+    public Task SetFocusAsync(SetFocusRequest request) => Call(nameof(SetFocusAsync), request);
+
+    /// <summary>Invokes any hub method by name (the name without "Async"), for calls this client has no wrapper for.</summary>
+    public async Task<T> Call<T>(string method, params object?[] arguments)
+    {
+        try
+        {
+            return await Hub.InvokeCoreAsync<T>(HubName(method), arguments);
+        }
+        catch (HubException e)
+        {
+            throw Refusal(e);
+        }
+    }
+
+    public async Task Call(string method, params object?[] arguments)
+    {
+        try
+        {
+            await Hub.InvokeCoreAsync(HubName(method), arguments);
+        }
+        catch (HubException e)
+        {
+            throw Refusal(e);
+        }
+    }
+
+    /// <summary>Reads the code before the colon: <c>forbidden: observers cannot edit</c>.</summary>
+    public static DraftingException Refusal(HubException e)
+    {
+        var message = e.Message;
+        var marker = message.IndexOf("HubException: ", StringComparison.Ordinal);
+        if (marker >= 0)
+            message = message[(marker + "HubException: ".Length)..];
+        var colon = message.IndexOf(':', StringComparison.Ordinal);
+        var code = colon > 0 ? ProtocolJson.Parse<ErrorCode>(message[..colon]) : ErrorCode.Unknown;
+        return new DraftingException(code, message);
+    }
+
+    private static string HubName(string method) => method.EndsWith("Async", StringComparison.Ordinal) ? method[..^5] : method;
+
+    public async ValueTask DisposeAsync() => await Hub.DisposeAsync();
+}
