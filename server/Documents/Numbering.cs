@@ -49,13 +49,13 @@ public static class Numbering
     }
 
     /// <summary>Internal labels: PP1… for preambular, OP1… for operative paragraphs; null for the rest.</summary>
-    public static Dictionary<Guid, string?> Labels(IEnumerable<ParagraphState> live)
+    public static Dictionary<Guid, string?> Labels(IEnumerable<(Guid Id, ParagraphKind Kind)> live)
     {
         var labels = new Dictionary<Guid, string?>();
         int pp = 0, op = 0;
-        foreach (var p in live)
+        foreach (var (id, kind) in live)
         {
-            labels[p.Id] = p.Kind switch
+            labels[id] = kind switch
             {
                 ParagraphKind.Preambular => $"PP{++pp}",
                 ParagraphKind.Operative => $"OP{++op}",
