@@ -159,6 +159,15 @@ public class BracketsTests
         Assert.Equal(["`a / b` c"], span.Alternatives);
     }
 
+    [Theory]
+    [InlineData("[a \\] b]")]
+    [InlineData("[a `]` b]")]
+    public void Escaped_or_code_close_bracket_does_not_end_the_span(string text)
+    {
+        var span = Assert.Single(Brackets.Parse(text));
+        Assert.Equal((0, text.Length, true), (span.Start, span.End, span.IsMatched));
+    }
+
     [Fact]
     public void Empty_text_has_no_spans() => Assert.Empty(Brackets.Parse(""));
 
