@@ -1,1 +1,0 @@
-namespace WGEC.Drafting.Tests;
