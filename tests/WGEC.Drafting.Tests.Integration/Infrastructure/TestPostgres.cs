@@ -7,6 +7,11 @@ namespace WGEC.Drafting.Tests.Infrastructure;
 /// One throwaway PostgreSQL cluster for the whole test process, started on first use and deleted
 /// at process exit. Test classes share it and isolate themselves by schema.
 /// </summary>
+/// <remarks>
+/// VSTest kills the test host about 100 ms after the run, usually mid clean-up: the stop signal is
+/// sent by then, so the server goes down, but the folder may stay. The next run removes it; set
+/// VSTEST_TESTHOST_SHUTDOWN_TIMEOUT=10000 (ms) to let the clean-up finish in the same run.
+/// </remarks>
 public static class TestPostgres
 {
     private static readonly Lazy<Task<string>> Started = new(StartAsync);
