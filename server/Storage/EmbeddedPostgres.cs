@@ -27,7 +27,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
     private readonly ILogger<EmbeddedPostgres> logger;
     private readonly SemaphoreSlim gate = new(1, 1);
     private string? connectionString;
-    private int? postmasterPid;
+    private RunningServer? running;
 
     public EmbeddedPostgres(EmbeddedPostgresOptions options, ILogger<EmbeddedPostgres> logger)
     {
@@ -109,7 +109,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         await StopStaleServerAsync(tools, ct);
 
         var port = await StartServerAsync(tools, ct);
-        postmasterPid = ReadPostmasterPid();
+        running = new RunningServer(tools, PostmasterPidFile.ReadPid(ClusterDirectory));
         AppDomain.CurrentDomain.ProcessExit += OnProcessExit;
         try
         {
@@ -178,19 +178,18 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
 
     private async Task StopLockedAsync(CancellationToken ct)
     {
-        if (postmasterPid is not { } ours)
+        if (running is not { } ours)
             return;
         AppDomain.CurrentDomain.ProcessExit -= OnProcessExit;
         Volatile.Write(ref connectionString, null);
-        postmasterPid = null;
+        running = null;
         // Another instance may have taken the cluster over since: its server is not ours to stop.
-        if (ReadPostmasterPid() != ours)
+        if (PostmasterPidFile.ReadPid(ClusterDirectory) != ours.Pid)
         {
             logger.LogInformation("Embedded PostgreSQL on {Cluster} was already stopped or taken over", ClusterDirectory);
             return;
         }
-        var binaries = await PostgresBinaries.LocateAsync(options.BinDirectory, ct);
-        await PgCtlStopAsync(new ClusterTools(binaries, DataDirectory), ct);
+        await PgCtlStopAsync(ours.Tools, ct);
         logger.LogInformation("Embedded PostgreSQL on {Cluster} stopped", ClusterDirectory);
     }
 
@@ -214,42 +213,14 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         await create.ExecuteNonQueryAsync(ct);
     }
 
-    private int? ReadPostmasterPid()
-    {
-        try
-        {
-            var firstLine = File.ReadLines(Path.Combine(ClusterDirectory, "postmaster.pid")).FirstOrDefault();
-            return int.TryParse(firstLine, NumberStyles.None, CultureInfo.InvariantCulture, out var pid) ? pid : null;
-        }
-        catch (IOException)
-        {
-            return null;
-        }
-    }
-
-    // A killed postmaster can linger as a zombie when the machine's init does not reap orphans (as in
-    // some containers): kill(pid, 0) still succeeds, so pg_ctl and postgres take it for a live server
-    // and refuse to start. Removing its pid file is safe: since PostgreSQL 12, the shared memory
-    // interlock (keyed by the data folder) still refuses to start while any old backend survives.
+    // Removing a zombie's pid file is safe: since PostgreSQL 12 the shared memory interlock (keyed by
+    // the data folder) still refuses to start while any backend of the old server survives.
     private void RemovePidFileOfExitedServer()
     {
-        if (ReadPostmasterPid() is not { } pid || !OperatingSystem.IsLinux())
-            return;
-        string stat;
-        try
-        {
-            stat = File.ReadAllText($"/proc/{pid.ToString(CultureInfo.InvariantCulture)}/stat");
-        }
-        catch (IOException)
-        {
-            return;
-        }
-        // "pid (comm) S ...": the state follows the last parenthesis.
-        var state = stat[(stat.LastIndexOf(')') + 2)..].FirstOrDefault();
-        if (state is not ('Z' or 'X'))
+        if (PostmasterPidFile.ReadPid(ClusterDirectory) is not { } pid || !PostmasterPidFile.IsZombie(pid))
             return;
         logger.LogWarning("PostgreSQL server {Pid} on {Cluster} has exited without cleaning up: removing its pid file", pid, ClusterDirectory);
-        File.Delete(Path.Combine(ClusterDirectory, "postmaster.pid"));
+        File.Delete(PostmasterPidFile.PathIn(ClusterDirectory));
     }
 
     private string ReadLogTail(long from)
@@ -286,4 +257,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
             logger.LogWarning(exception, "Could not stop embedded PostgreSQL at process exit");
         }
     }
+
+    /// <summary>The server this instance started, identified by its postmaster's process id.</summary>
+    private sealed record RunningServer(ClusterTools Tools, int? Pid);
 }
