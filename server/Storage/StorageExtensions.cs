@@ -34,8 +34,8 @@ public static class StorageExtensions
                 new EmbeddedPostgresOptions { DataDirectory = dataDirectory, BinDirectory = config["Drafting:PostgresBinDirectory"] },
                 loggers.CreateLogger<EmbeddedPostgres>());
             connectionString = postgres.StartAsync().GetAwaiter().GetResult();
-            builder.Services.AddSingleton(postgres);
-            builder.Services.AddHostedService<EmbeddedPostgresHostedService>();
+            // Registered before everything that uses the database, so it is stopped after them.
+            builder.Services.AddEmbeddedPostgres(postgres);
         }
         builder.Services.AddSingleton(new StorageInfo(dataDirectory, embedded));
         var schema = config["Drafting:Schema"] is { Length: > 0 } s ? s : "drafting";
