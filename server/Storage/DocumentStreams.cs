@@ -48,7 +48,17 @@ public sealed class DocumentStreams(IDocumentStore store)
         }
     }
 
-    private static bool IsDatabaseDown(Exception e) =>
-        e is NpgsqlException or TimeoutException or System.Net.Sockets.SocketException
-        || (e.InnerException is { } inner && IsDatabaseDown(inner));
+    /// <summary>
+    /// Only a database that cannot be reached is "unavailable". A statement the server rejected is
+    /// a bug, not an outage: it must surface as one, not as a retryable 503.
+    /// </summary>
+    public static bool IsDatabaseDown(Exception e) => e switch
+    {
+        // 08: connection exception; 53: insufficient resources; 57P: shutdown, crash, cannot connect now.
+        PostgresException p => p.SqlState.StartsWith("08", StringComparison.Ordinal)
+            || p.SqlState.StartsWith("53", StringComparison.Ordinal)
+            || p.SqlState.StartsWith("57P", StringComparison.Ordinal),
+        NpgsqlException or TimeoutException or System.Net.Sockets.SocketException => true,
+        _ => e.InnerException is { } inner && IsDatabaseDown(inner),
+    };
 }

@@ -2,7 +2,7 @@ using JasperFx;
 using JasperFx.Events;
 using JasperFx.Events.Projections;
 using Marten;
-using WGEC.Drafting.Contracts;
+using Weasel.Core;
 using WGEC.Drafting.Documents;
 using WGEC.Drafting.Documents.Reading;
 using WGEC.Drafting.Participants;
@@ -51,7 +51,8 @@ public static class StorageExtensions
         options.Connection(connectionString);
         options.DatabaseSchemaName = schema;
         options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
-        options.UseSystemTextJsonForSerialization(configure: json => json.Converters.Insert(0, new OpenEnumConverterFactory()));
+        // Enums stored by name, the way Marten's LINQ expects them (kebab-case is for the wire only).
+        options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
         options.Events.StreamIdentity = StreamIdentity.AsGuid;
         options.Events.AddEventTypes(DocumentEventTypes.All);
         options.Projections.Add(new DocumentRowProjection(), ProjectionLifecycle.Inline);
