@@ -1,0 +1,112 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace WGEC.Drafting.Tests.Infrastructure;
+
+/// <summary>
+/// The server as a user starts it: its own process, configured only through the environment, with
+/// the address and the secretariat's sign-in link read from what it prints.
+/// </summary>
+public sealed partial class ServerProcess : IAsyncDisposable
+{
+    private readonly Process process;
+    private readonly StringBuilder output = new();
+    private readonly TaskCompletionSource<(Uri Address, string? Code)> ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private string? pendingAddress;
+
+    private ServerProcess(IReadOnlyDictionary<string, string> environment)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            ArgumentList = { Path.Combine(AppContext.BaseDirectory, "WGEC.Drafting.Server.dll"), "--urls", "http://127.0.0.1:0" },
+            WorkingDirectory = AppContext.BaseDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment.Remove("ConnectionStrings__Drafting");
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (key, value) in environment)
+            start.Environment[key] = value;
+        process = new Process { StartInfo = start, EnableRaisingEvents = true };
+        process.OutputDataReceived += (_, line) => Read(line.Data);
+        process.ErrorDataReceived += (_, line) => Read(line.Data);
+        process.Exited += (_, _) => ready.TrySetException(new InvalidOperationException($"server exited ({process.ExitCode}):\n{Output}"));
+    }
+
+    public string Output
+    {
+        get
+        {
+            lock (output)
+                return output.ToString();
+        }
+    }
+
+    public Uri Address { get; private set; } = null!;
+
+    /// <summary>The code of the printed sign-in link, when one was printed.</summary>
+    public string? InviteCode { get; private set; }
+
+    public static async Task<ServerProcess> StartAsync(IReadOnlyDictionary<string, string> environment)
+    {
+        var server = new ServerProcess(environment);
+        server.process.Start();
+        server.process.BeginOutputReadLine();
+        server.process.BeginErrorReadLine();
+        (server.Address, server.InviteCode) = await server.ready.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        return server;
+    }
+
+    /// <summary>Runs the server to its exit, for start-up failures: the exit code and everything it printed.</summary>
+    public static async Task<(int ExitCode, string Output)> RunToExitAsync(IReadOnlyDictionary<string, string> environment)
+    {
+        await using var server = new ServerProcess(environment);
+        server.process.Start();
+        server.process.BeginOutputReadLine();
+        server.process.BeginErrorReadLine();
+        await server.process.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token);
+        server.process.WaitForExit();
+        return (server.process.ExitCode, server.Output);
+    }
+
+    /// <summary>Stops it the way a service manager does (SIGTERM) and waits for a clean exit.</summary>
+    public async Task<int> StopAsync()
+    {
+        if (!process.HasExited)
+        {
+            using var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+            await kill.WaitForExitAsync();
+            await process.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromSeconds(30)).Token);
+        }
+        return process.ExitCode;
+    }
+
+    private void Read(string? line)
+    {
+        if (line is null)
+            return;
+        lock (output)
+            output.AppendLine(line);
+        if (ReadyLine().Match(line) is { Success: true } r)
+            pendingAddress = r.Groups[1].Value;
+        if (LinkLine().Match(line) is { Success: true } l)
+            ready.TrySetResult((new Uri(pendingAddress ?? l.Groups[1].Value + "/"), l.Groups[2].Value));
+    }
+
+    [GeneratedRegex(@"is ready at (http://\S+)")]
+    private static partial Regex ReadyLine();
+
+    [GeneratedRegex(@"sign-in: (http://[^/\s]+)/join/(\S+)")]
+    private static partial Regex LinkLine();
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+        process.Dispose();
+    }
+}

@@ -1,0 +1,64 @@
+using WGEC.Drafting.Client;
+using WGEC.Drafting.Contracts;
+using WGEC.Drafting.Tests.Infrastructure;
+
+namespace WGEC.Drafting.Tests.Storage;
+
+/// <summary>The product as started by `dotnet run --project server`: no configuration but a data folder.</summary>
+public sealed class ServerProcessTests
+{
+    [Fact]
+    public async Task With_no_configuration_the_server_runs_its_own_cluster_and_a_restart_keeps_everything()
+    {
+        using var data = TemporaryFolder.Create();
+        var environment = new Dictionary<string, string> { ["Drafting__DataDirectory"] = data.Path };
+
+        Guid documentId, memberId;
+        string memberCode, secretariatToken, code;
+        await using (var first = await ServerProcess.StartAsync(environment))
+        {
+            code = first.InviteCode ?? throw new InvalidOperationException("no sign-in link printed:\n" + first.Output);
+            var secretariat = Api(first);
+            secretariatToken = (await secretariat.SignInAsync(code)).Token;
+            var member = await secretariat.CreateParticipantAsync("Ana", "Brazil", Role.Member);
+            (memberId, memberCode) = (member.Participant.Id, member.InviteCode);
+            var document = await secretariat.CreateDocumentAsync("Draft", DocumentKind.Recommendations, "1. Recommends [action];");
+            documentId = document.Id;
+            await using var hub = new DraftingConnection(first.Address, () => Task.FromResult(secretariat.Token));
+            await hub.StartAsync();
+            await hub.EditParagraphAsync(new EditParagraphRequest(documentId, document.Paragraphs[0].Id, document.Version, "Recommends action;"));
+
+            Assert.Equal(0, await first.StopAsync());
+            Assert.False(File.Exists(Path.Combine(data.Path, "postgres", "postmaster.pid")), "the embedded cluster must stop with the server");
+        }
+
+        await using var second = await ServerProcess.StartAsync(environment);
+        Assert.Equal(code, second.InviteCode); // a developer's machine: the same link at every start
+        var again = Api(second);
+        again.Token = secretariatToken; // issued before the restart, still valid
+        var now = await again.DocumentAsync(documentId);
+        Assert.Equal("Recommends action;", Assert.Single(now.Paragraphs).Text);
+        Assert.Contains(await again.ParticipantsAsync(), p => p.Id == memberId);
+        Assert.Equal(memberId, (await Api(second).SignInAsync(memberCode)).Participant.Id);
+    }
+
+    [Fact]
+    public async Task Without_postgresql_binaries_the_server_exits_with_one_line_saying_what_to_do()
+    {
+        using var data = TemporaryFolder.Create();
+        using var empty = TemporaryFolder.Create();
+
+        var (exitCode, output) = await ServerProcess.RunToExitAsync(new Dictionary<string, string>
+        {
+            ["Drafting__DataDirectory"] = data.Path,
+            ["Drafting__PostgresBinDirectory"] = empty.Path,
+        });
+
+        Assert.Equal(1, exitCode);
+        var line = Assert.Single(output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        Assert.Contains("apt-get install postgresql", line, StringComparison.Ordinal);
+        Assert.Contains("ConnectionStrings:Drafting", line, StringComparison.Ordinal);
+    }
+
+    private static DraftingApi Api(ServerProcess server) => new(new HttpClient { BaseAddress = server.Address });
+}
