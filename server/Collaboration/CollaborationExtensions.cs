@@ -9,6 +9,14 @@ public static class CollaborationExtensions
     /// <summary>The hub accepts messages up to 256 KB, so an oversized text gets <c>too-large</c>, not a dropped connection.</summary>
     public const long MaxMessageBytes = 256 * 1024;
 
+    private static readonly string[] UrlLoggingCategories =
+    [
+        "Microsoft.AspNetCore.Hosting.Diagnostics",
+        "Microsoft.AspNetCore.Http.Connections",
+        "Microsoft.AspNetCore.Routing",
+        "Microsoft.AspNetCore.Server.Kestrel",
+    ];
+
     public static IServiceCollection AddDraftingCollaboration(this IServiceCollection services)
     {
         services.AddSignalR(options =>
@@ -17,6 +25,13 @@ public static class CollaborationExtensions
                 options.AddFilter<HubGuard>();
             })
             .AddJsonProtocol(options => ProtocolJson.Configure(options.PayloadSerializerOptions));
+        // Tokens travel in the hub's query string (browsers cannot set headers on WebSockets):
+        // the categories that log request URLs stay at Warning whatever the configuration says.
+        services.AddLogging(logging =>
+        {
+            foreach (var category in UrlLoggingCategories)
+                logging.AddFilter(category, LogLevel.Warning);
+        });
         services.AddSingleton<HubGuard>();
         services.AddSingleton<Connections>();
         services.AddSingleton<Broadcaster>();

@@ -60,5 +60,30 @@ public sealed class ServerProcessTests
         Assert.Contains("ConnectionStrings:Drafting", line, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Hub_tokens_in_the_query_string_never_reach_the_log_even_at_trace_level()
+    {
+        using var data = TemporaryFolder.Create();
+        await using var server = await ServerProcess.StartAsync(new Dictionary<string, string>
+        {
+            ["Drafting__DataDirectory"] = data.Path,
+            ["Logging__LogLevel__Default"] = "Trace",
+            ["Logging__LogLevel__Microsoft"] = "Trace",
+            ["Logging__LogLevel__Microsoft.AspNetCore"] = "Trace",
+            ["Logging__LogLevel__Microsoft.AspNetCore.Hosting.Diagnostics"] = "Trace",
+        });
+        var api = Api(server);
+        var token = (await api.SignInAsync(server.InviteCode!)).Token;
+        // The way a browser passes it (WebSockets cannot carry headers): in the query string.
+        using var anonymous = new HttpClient { BaseAddress = server.Address };
+        using var negotiated = await anonymous.PostAsync(
+            new Uri($"hubs/drafting/negotiate?negotiateVersion=1&access_token={token}", UriKind.Relative), null);
+        Assert.Equal(System.Net.HttpStatusCode.OK, negotiated.StatusCode);
+        await server.StopAsync();
+
+        Assert.Contains("dbug:", server.Output, StringComparison.Ordinal); // verbose logging really was on
+        Assert.DoesNotContain(token, server.Output, StringComparison.Ordinal);
+    }
+
     private static DraftingApi Api(ServerProcess server) => new(new HttpClient { BaseAddress = server.Address });
 }
