@@ -105,8 +105,11 @@ public sealed class DocumentState
         Version = version;
         LastEventAt = at;
         LastResult = result;
+        // The first call under an op id keeps its answer for the life of the document (PROTOCOL.md §3),
+        // even if a later event carries the same op id (the writer replays only a result of the type
+        // the call expects, so an op id reused for another kind of call is appended).
         if (result is not null && e.ClientOpId is not null)
-            ops[(e.By.ParticipantId, e.ClientOpId)] = result;
+            ops.TryAdd((e.By.ParticipantId, e.ClientOpId), result);
     }
 
     /// <summary>What the call that appended the last event is answered (and answered again on a retry).</summary>
