@@ -19,6 +19,8 @@ public static class CreateDocument
         var symbol = TextRules.Normalize(request.Symbol ?? "", TextRules.MaxTitleLength, "symbol");
         if (symbol.Refusal is { } badSymbol)
             return badSymbol;
+        if (symbol.Text.Contains('\n'))
+            return Refusal.Invalid("a document symbol is one line, e.g. E/CN.16/2014/CRP.3");
         var import = MarkdownImport.Split(request.Markdown ?? "", request.Kind);
         if (import.Refusal is { } badImport)
             return badImport;

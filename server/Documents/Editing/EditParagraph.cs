@@ -16,12 +16,11 @@ public static class EditParagraph
         if (request.BaseRevision > state.Version || request.BaseRevision < 1)
             return Refusal.Invalid($"baseRevision {request.BaseRevision} is not a version of this document (now {state.Version})");
 
+        // Sending the current text again appends nothing, whatever base it was typed on.
+        if (mine.Text == paragraph.Text)
+            return Decision.Nothing(Answer(Outcome.Applied, state, paragraph));
         if (request.BaseRevision >= paragraph.Revision)
-        {
-            return mine.Text == paragraph.Text
-                ? Decision.Nothing(Answer(Outcome.Applied, state, paragraph))
-                : Decision.Append(new ParagraphEdited(paragraph.Id, mine.Text, Merged: false));
-        }
+            return Decision.Append(new ParagraphEdited(paragraph.Id, mine.Text, Merged: false));
 
         var baseText = paragraph.TextAt(request.BaseRevision);
         if (baseText is null)

@@ -29,8 +29,11 @@ public sealed class DocumentWriter(DocumentCache cache, DocumentStreams streams,
         {
             for (var attempt = 1; ; attempt++)
             {
-                if (state.ResultOf(actor.ParticipantId, clientOpId) is T first)
-                    return first;
+                if (state.ResultOf(actor.ParticipantId, clientOpId) is { } first)
+                {
+                    return first as T ?? throw new RefusedException(Refusal.Invalid(
+                        $"clientOpId '{clientOpId}' was already used by this participant for another kind of call"));
+                }
                 var decision = decide(state);
                 if (decision.Refusal is { } refusal)
                     throw new RefusedException(refusal);

@@ -45,6 +45,22 @@ public sealed class EditingTests(DraftingApp app) : IClassFixture<DraftingApp>
     }
 
     [Fact]
+    public async Task A_client_op_id_reused_for_another_kind_of_call_is_invalid_and_appends_nothing()
+    {
+        var chair = await app.JoinAsync(Role.Chair);
+        var document = await chair.Api.CreateDocumentAsync("Draft", DocumentKind.Recommendations, "1. Recommends action;");
+        await using var hub = await chair.ConnectAsync();
+        var inserted = await hub.InsertParagraphAsync(new InsertParagraphRequest(document.Id, null, ParagraphKind.Text, "x", ClientOpId: "op-7"));
+
+        var refused = await Assert.ThrowsAsync<DraftingException>(() => hub.EditParagraphAsync(
+            new EditParagraphRequest(document.Id, document.Paragraphs[0].Id, document.Version, "Recommends inaction;", "op-7")));
+
+        Assert.Equal(ErrorCode.Invalid, refused.Code);
+        Assert.Equal(inserted.Version, (await chair.Api.DocumentAsync(document.Id)).Version);
+        Assert.Equal(inserted, await hub.InsertParagraphAsync(new InsertParagraphRequest(document.Id, null, ParagraphKind.Text, "x", ClientOpId: "op-7")));
+    }
+
+    [Fact]
     public async Task Observer_edit_is_refused_with_forbidden()
     {
         var chair = await app.JoinAsync(Role.Chair);

@@ -66,6 +66,13 @@ public class CreateDocumentTests
     }
 
     [Fact]
+    public void Symbol_spanning_lines_is_invalid()
+    {
+        Assert.Null(Create(symbol: "E/CN.16/2014/CRP.3").Refusal);
+        Decided.Refused(Create(symbol: "E/CN.16/2014\nCRP.3"), ErrorCode.Invalid);
+    }
+
+    [Fact]
     public void Title_of_301_characters_is_too_large()
     {
         Assert.Null(Create(new string('T', TextRules.MaxTitleLength)).Refusal);

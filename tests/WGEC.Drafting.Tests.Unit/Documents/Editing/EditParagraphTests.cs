@@ -43,6 +43,18 @@ public class EditParagraphTests
     }
 
     [Fact]
+    public void Edit_with_the_current_text_on_a_stale_base_appends_nothing_and_answers_applied()
+    {
+        var (doc, id) = OneParagraph();
+        var staleBase = doc[id].Revision;
+        doc.Apply(Decided.Appended<ParagraphEdited>(Edit(doc, id, staleBase, "The Group recommends broad cooperation.")));
+
+        var answer = Decided.Nothing<ParagraphTextResult>(Edit(doc, id, staleBase, "The Group recommends broad cooperation."));
+
+        Assert.Equal(new ParagraphTextResult(Outcome.Applied, doc.Version, doc[id].Revision, doc[id].Text), answer);
+    }
+
+    [Fact]
     public void Edit_text_is_normalised_before_it_is_compared()
     {
         var (doc, id) = OneParagraph("line one\nline two");
