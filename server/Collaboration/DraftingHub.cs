@@ -69,7 +69,7 @@ public sealed class DraftingHub(
     }
 
     private async Task<bool> IsAtOrBehindNow(Guid documentId, long since, CancellationToken ct) =>
-        since <= (await reader.NowAsync(documentId, ct)).Version;
+        since <= await reader.VersionAsync(documentId, ct);
 
     public async Task LeaveDocument(LeaveDocumentRequest request)
     {

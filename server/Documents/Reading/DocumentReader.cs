@@ -84,6 +84,9 @@ public sealed class DocumentReader(DocumentStreams streams, DocumentViews views,
         return touched.Count > 0 ? touched : throw new RefusedException(Refusal.NotFound($"paragraph {paragraphId} was never in this document"));
     }
 
+    /// <summary>The current version, from the small document row.</summary>
+    public async Task<long> VersionAsync(Guid documentId, CancellationToken ct) => (await RequireAsync(documentId, ct)).Version;
+
     private async Task<DocumentRow> RequireAsync(Guid documentId, CancellationToken ct) =>
         await DocumentStreams.Guarded(async () =>
         {
