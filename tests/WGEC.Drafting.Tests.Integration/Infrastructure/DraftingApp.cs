@@ -20,9 +20,24 @@ public class DraftingApp : IAsyncLifetime
     public const string SecretariatCode = "secretariat-test-invite-code";
 
     private WebApplicationFactory<Program>? factory;
-    private readonly string dataDirectory = Path.Combine(Path.GetTempPath(), "wgec-app-" + Guid.NewGuid().ToString("N")[..8]);
+    private readonly string dataDirectory;
+    private readonly bool ownsDataDirectory;
 
-    public string Schema { get; } = "t_" + Guid.NewGuid().ToString("N")[..16];
+    public DraftingApp()
+        : this("t_" + Guid.NewGuid().ToString("N")[..16], Path.Combine(Path.GetTempPath(), "wgec-app-" + Guid.NewGuid().ToString("N")[..8]), owned: true)
+    {
+    }
+
+    /// <summary>An app on a given schema and data folder, e.g. a second start of the same server; the folder is left in place.</summary>
+    protected DraftingApp(string schema, string dataDirectory)
+        : this(schema, dataDirectory, owned: false)
+    {
+    }
+
+    private DraftingApp(string schema, string dataDirectory, bool owned) =>
+        (Schema, this.dataDirectory, ownsDataDirectory) = (schema, dataDirectory, owned);
+
+    public string Schema { get; }
 
     public Uri BaseAddress { get; private set; } = null!;
 
@@ -31,9 +46,12 @@ public class DraftingApp : IAsyncLifetime
     /// <summary>Extra configuration for this app, e.g. a shorter token lifetime.</summary>
     protected virtual IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>();
 
+    /// <summary>The database this app uses: the shared test cluster unless a class needs one of its own (e.g. to stop it).</summary>
+    protected virtual Task<string> ConnectionStringAsync() => TestPostgres.ConnectionStringAsync();
+
     public async Task InitializeAsync()
     {
-        var connectionString = await TestPostgres.ConnectionStringAsync();
+        var connectionString = await ConnectionStringAsync();
         factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
             web.UseSetting("ConnectionStrings:Drafting", connectionString);
@@ -50,11 +68,11 @@ public class DraftingApp : IAsyncLifetime
         BaseAddress = new Uri(address.EndsWith('/') ? address : address + "/");
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (factory is not null)
             await factory.DisposeAsync();
-        if (Directory.Exists(dataDirectory))
+        if (ownsDataDirectory && Directory.Exists(dataDirectory))
             Directory.Delete(dataDirectory, recursive: true);
     }
 

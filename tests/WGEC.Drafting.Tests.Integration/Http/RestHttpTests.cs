@@ -1,0 +1,40 @@
+using System.Net;
+using WGEC.Drafting.Contracts;
+using WGEC.Drafting.Tests.Infrastructure;
+
+namespace WGEC.Drafting.Tests.Http;
+
+/// <summary>PROTOCOL.md §2: health without a token; endpoints of later work items answer 501 but still need a token.</summary>
+public sealed class RestHttpTests(DraftingApp app) : IClassFixture<DraftingApp>
+{
+    [Fact]
+    public async Task Health_answers_200_without_a_token_when_the_database_answers()
+    {
+        using var response = await app.Api().Http.GetAsync(new Uri("health", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("export?format=markdown")]
+    [InlineData("export?format=docx&version=1")]
+    [InlineData("progress")]
+    public async Task Export_and_progress_answer_501_for_now_and_need_a_token(string path)
+    {
+        var observer = await app.JoinAsync(Role.Observer);
+        var chair = await app.JoinAsync(Role.Chair);
+        var document = await chair.Api.CreateDocumentAsync("Later", DocumentKind.Report, "Text.");
+
+        await Problem.AssertAsync(await app.Api().Http.GetAsync($"api/documents/{document.Id}/{path}", observer.Api.Token), HttpStatusCode.NotImplemented, "not-implemented");
+        await Problem.AssertAsync(await app.Api().Http.GetAsync($"api/documents/{document.Id}/{path}", null), HttpStatusCode.Unauthorized, "unauthorized");
+    }
+
+    [Fact]
+    public async Task An_unknown_api_route_is_not_found_and_a_known_route_with_a_bad_id_too()
+    {
+        var member = await app.JoinAsync(Role.Member);
+        using var unknown = await app.Api().Http.GetAsync("api/nothing-here", member.Api.Token);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        using var badId = await app.Api().Http.GetAsync("api/documents/not-a-guid", member.Api.Token);
+        Assert.Equal(HttpStatusCode.NotFound, badId.StatusCode);
+    }
+}
