@@ -55,9 +55,9 @@ public sealed class DocumentReader(DocumentStreams streams, DocumentViews views,
         {
             await using var session = Store.QuerySession();
             var documents = await session.Query<DocumentRow>().ToListAsync(ct);
-            // Whole rows, not a LINQ projection: Marten casts a projected enum to integer, but the
-            // protocol's converter stores it as its kebab-case name ("draft"), so that query fails.
-            var paragraphs = await session.Query<ParagraphRow>().Where(p => !p.Deleted).ToListAsync(ct);
+            // Only the three fields the counts need, not every paragraph's text.
+            var paragraphs = await session.Query<ParagraphRow>().Where(p => !p.Deleted)
+                .Select(p => new { p.DocumentId, p.Status, p.OpenBrackets }).ToListAsync(ct);
             var byDocument = paragraphs.ToLookup(p => p.DocumentId);
             return (IReadOnlyList<DocumentSummary>)documents
                 .OrderBy(d => d.Title, StringComparer.CurrentCulture)
