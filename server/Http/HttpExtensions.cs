@@ -10,7 +10,7 @@ public static class HttpExtensions
     {
         services.AddSingleton(TimeProvider.System);
         services.ConfigureHttpJsonOptions(options => ProtocolJson.Configure(options.SerializerOptions));
-        services.AddProblemDetails();
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context => Problems.Complete(context.ProblemDetails));
         services.AddExceptionHandler<RefusalExceptionHandler>();
         services.AddOpenApi();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
@@ -20,6 +20,7 @@ public static class HttpExtensions
     public static WebApplication UseDraftingHttp(this WebApplication app)
     {
         app.UseExceptionHandler();
+        app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseAuthorization();
         return app;

@@ -22,6 +22,30 @@ public static class Problems
         _ => StatusCodes.Status400BadRequest,
     };
 
+    /// <summary>The §4 code for an HTTP status, for problems the framework raises itself (e.g. an unknown route).</summary>
+    public static ErrorCode? Code(int status) => status switch
+    {
+        StatusCodes.Status400BadRequest or StatusCodes.Status405MethodNotAllowed or StatusCodes.Status415UnsupportedMediaType => ErrorCode.Invalid,
+        StatusCodes.Status401Unauthorized => ErrorCode.Unauthorized,
+        StatusCodes.Status403Forbidden => ErrorCode.Forbidden,
+        StatusCodes.Status404NotFound => ErrorCode.NotFound,
+        StatusCodes.Status409Conflict => ErrorCode.Locked,
+        StatusCodes.Status413PayloadTooLarge => ErrorCode.TooLarge,
+        StatusCodes.Status429TooManyRequests => ErrorCode.RateLimited,
+        StatusCodes.Status503ServiceUnavailable => ErrorCode.Unavailable,
+        _ => null,
+    };
+
+    /// <summary>Gives every problem a <c>type</c> ending in its §4 code, when it has none of ours yet.</summary>
+    public static void Complete(Microsoft.AspNetCore.Mvc.ProblemDetails problem)
+    {
+        if (problem.Type?.StartsWith(TypePrefix, StringComparison.Ordinal) == true || problem.Status is not { } status || Code(status) is not { } code)
+            return;
+        problem.Type = TypePrefix + ProtocolJson.Name(code);
+        problem.Title = ProtocolJson.Name(code);
+        problem.Detail ??= code == ErrorCode.NotFound ? "no such resource" : "the request cannot be served as sent";
+    }
+
     public static ProblemHttpResult For(Refusal refusal) =>
         TypedResults.Problem(
             detail: refusal.Message,

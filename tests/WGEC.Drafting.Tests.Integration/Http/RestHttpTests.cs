@@ -29,12 +29,17 @@ public sealed class RestHttpTests(DraftingApp app) : IClassFixture<DraftingApp>
     }
 
     [Fact]
-    public async Task An_unknown_api_route_is_not_found_and_a_known_route_with_a_bad_id_too()
+    public async Task An_unknown_api_route_is_a_not_found_problem_and_a_known_route_with_a_bad_id_too()
     {
         var member = await app.JoinAsync(Role.Member);
-        using var unknown = await app.Api().Http.GetAsync("api/nothing-here", member.Api.Token);
-        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
-        using var badId = await app.Api().Http.GetAsync("api/documents/not-a-guid", member.Api.Token);
-        Assert.Equal(HttpStatusCode.NotFound, badId.StatusCode);
+        await Problem.AssertAsync(await app.Api().Http.GetAsync("api/nothing-here", member.Api.Token), HttpStatusCode.NotFound, "not-found");
+        await Problem.AssertAsync(await app.Api().Http.GetAsync("api/documents/not-a-guid", member.Api.Token), HttpStatusCode.NotFound, "not-found");
+    }
+
+    [Fact]
+    public async Task A_wrong_method_is_an_invalid_problem()
+    {
+        var member = await app.JoinAsync(Role.Member);
+        await Problem.AssertAsync(await app.Api().Http.SendAsync(HttpMethod.Put, "api/documents", member.Api.Token), HttpStatusCode.MethodNotAllowed, "invalid");
     }
 }
