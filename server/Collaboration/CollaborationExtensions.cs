@@ -16,7 +16,11 @@ public static class CollaborationExtensions
                 options.MaximumReceiveMessageSize = MaxMessageBytes;
                 options.AddFilter<HubGuard>();
             })
-            .AddJsonProtocol(options => ProtocolJson.Configure(options.PayloadSerializerOptions));
+            .AddJsonProtocol(options =>
+            {
+                ProtocolJson.Configure(options.PayloadSerializerOptions);
+                options.PayloadSerializerOptions.Converters.Add(new LoneSurrogateStringConverter());
+            });
         services.AddSingleton<HubGuard>();
         services.AddSingleton<Connections>();
         services.AddSingleton<Broadcaster>();
