@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using WGEC.Drafting.Client;
 using WGEC.Drafting.Collaboration;
@@ -117,5 +118,40 @@ public sealed class HubLimitsTests(DraftingApp app) : IClassFixture<DraftingApp>
             new InsertParagraphRequest(document.Id, null, ParagraphKind.Text, "One too many")));
 
         Assert.Equal(document.Version, (await chair.Api.EventsAsync(document.Id, after: document.Version - 1)).Single().Version);
+    }
+
+    [Theory]
+    [InlineData("InsertParagraph", "{\"documentId\":\"DOC\",\"kind\":\"text\",\"text\":\"lone \\ud800 high\"}")]
+    [InlineData("InsertParagraph", "{\"documentId\":\"DOC\",\"kind\":\"text\",\"text\":\"lone \\udc00 low\"}")]
+    [InlineData("EditParagraph", "{\"documentId\":\"DOC\",\"paragraphId\":\"PARA\",\"baseRevision\":VERSION,\"text\":\"reversed \\udc00\\ud800 pair\"}")]
+    [InlineData("AddComment", "{\"documentId\":\"DOC\",\"paragraphId\":\"PARA\",\"text\":\"\\ud83d\"}")]
+    public async Task Lone_surrogate_as_a_browser_sends_it_is_invalid(string method, string request)
+    {
+        // The .NET client turns a lone surrogate into U+FFFD before sending; JSON.stringify sends "\ud800".
+        await using var scene = await HubScene.StartAsync(app, "Alpha");
+        await using var raw = await RawHubSocket.ConnectAsync(scene.Member);
+        var json = request.Replace("DOC", scene.Id.ToString(), StringComparison.Ordinal)
+            .Replace("PARA", scene.Paragraph(0).ToString(), StringComparison.Ordinal)
+            .Replace("VERSION", scene.Document.Version.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+
+        using var answer = await raw.InvokeAsync(method, json);
+
+        Assert.True(answer.RootElement.TryGetProperty("error", out var error), answer.RootElement.GetRawText());
+        var refusal = DraftingConnection.Refusal(new HubException(error.GetString()));
+        Assert.Equal(ErrorCode.Invalid, refusal.Code);
+        Assert.Contains("lone surrogate", refusal.Message, StringComparison.Ordinal);
+        Assert.Empty(await scene.NewEventsAsync());
+    }
+
+    [Fact]
+    public async Task Escaped_surrogate_pair_is_text()
+    {
+        await using var scene = await HubScene.StartAsync(app, "Alpha");
+        await using var raw = await RawHubSocket.ConnectAsync(scene.Member);
+
+        using var answer = await raw.InvokeAsync("InsertParagraph", $"{{\"documentId\":\"{scene.Id}\",\"kind\":\"text\",\"text\":\"globe \\ud83c\\udf0d\"}}");
+
+        Assert.Equal("applied", answer.RootElement.GetProperty("result").GetProperty("outcome").GetString());
+        Assert.Contains((await scene.NowAsync()).Paragraphs, p => p.Text == "globe \U0001F30D");
     }
 }
