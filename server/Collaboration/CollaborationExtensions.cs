@@ -24,7 +24,11 @@ public static class CollaborationExtensions
                 options.MaximumReceiveMessageSize = MaxMessageBytes;
                 options.AddFilter<HubGuard>();
             })
-            .AddJsonProtocol(options => ProtocolJson.Configure(options.PayloadSerializerOptions));
+            .AddJsonProtocol(options =>
+            {
+                ProtocolJson.Configure(options.PayloadSerializerOptions);
+                options.PayloadSerializerOptions.Converters.Add(new LoneSurrogateStringConverter());
+            });
         // Tokens travel in the hub's query string (browsers cannot set headers on WebSockets):
         // the categories that log request URLs stay at Warning whatever the configuration says.
         services.AddLogging(logging =>
