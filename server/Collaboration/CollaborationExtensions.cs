@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Protocol;
 using WGEC.Drafting.Contracts;
 using WGEC.Drafting.Documents.Writing;
 
@@ -36,6 +37,8 @@ public static class CollaborationExtensions
             foreach (var category in UrlLoggingCategories)
                 logging.AddFilter(category, LogLevel.Warning);
         });
+        // Same name as the JSON protocol it wraps: the last one registered is the one used.
+        services.AddSingleton<IHubProtocol, CodedJsonHubProtocol>();
         services.AddSingleton<HubGuard>();
         services.AddSingleton<Connections>();
         services.AddSingleton<Broadcaster>();

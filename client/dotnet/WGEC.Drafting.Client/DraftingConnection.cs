@@ -84,9 +84,6 @@ public sealed class DraftingConnection : IAsyncDisposable
     public static DraftingException Refusal(HubException e)
     {
         var message = e.Message;
-        var marker = message.IndexOf("HubException: ", StringComparison.Ordinal);
-        if (marker >= 0)
-            message = message[(marker + "HubException: ".Length)..];
         var colon = message.IndexOf(':', StringComparison.Ordinal);
         var code = colon > 0 ? ProtocolJson.Parse<ErrorCode>(message[..colon]) : ErrorCode.Unknown;
         return new DraftingException(code, message);
