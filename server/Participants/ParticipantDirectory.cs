@@ -46,15 +46,7 @@ public sealed class ParticipantDirectory(IDocumentStore store, TimeProvider cloc
 
     public async Task<ParticipantRecord> CreateAsync(string name, string delegation, Role role, string inviteCode, CancellationToken ct = default)
     {
-        var record = new ParticipantRecord
-        {
-            Id = Guid.CreateVersion7(),
-            Name = name,
-            Delegation = delegation,
-            Role = role,
-            InviteCodeHash = InviteCodes.Hash(inviteCode),
-            CreatedAt = clock.GetUtcNow(),
-        };
+        var record = ParticipantRecord.New(name, delegation, role, inviteCode, clock.GetUtcNow());
         await DocumentStreams.Guarded(async () =>
         {
             await using var session = store.LightweightSession();

@@ -17,6 +17,16 @@ public sealed class ParticipantRecord
 
     public bool IsActive => RevokedAt is null;
 
+    public static ParticipantRecord New(string name, string delegation, Role role, string inviteCode, DateTimeOffset now) => new()
+    {
+        Id = Guid.CreateVersion7(),
+        Name = name,
+        Delegation = delegation,
+        Role = role,
+        InviteCodeHash = InviteCodes.Hash(inviteCode),
+        CreatedAt = now,
+    };
+
     public ParticipantView View() => new(Id, Name, Delegation, Role);
 
     public Actor Actor() => new(Id, Name, Delegation, Role);

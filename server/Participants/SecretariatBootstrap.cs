@@ -18,6 +18,7 @@ public sealed class SecretariatBootstrap(
     StorageInfo storage,
     IConfiguration config,
     IServer server,
+    TimeProvider clock,
     IHostApplicationLifetime lifetime,
     ILogger<SecretariatBootstrap> log) : IHostedService
 {
@@ -32,24 +33,43 @@ public sealed class SecretariatBootstrap(
         {
             if (await directory.FindByInviteCodeAsync(code, ct) is null)
                 await directory.CreateAsync("Secretariat", "Secretariat", Role.Secretariat, code, ct);
+            PrintWhenListening(null);
             return;
         }
 
         var codeFile = Path.Combine(storage.DataDirectory, "secretariat-invite-code");
-        await using var session = store.LightweightSession();
-        if (await session.LoadAsync<ServerSecret>(MarkerId, ct) is null)
+        if (await CreateFirstSecretariatAsync(ct) is { } created)
         {
-            code = InviteCodes.Generate();
-            await directory.CreateAsync("Secretariat", "Secretariat", Role.Secretariat, code, ct);
-            session.Insert(new ServerSecret { Id = MarkerId, Value = DateTimeOffset.UtcNow.ToString("O") });
-            await session.SaveChangesAsync(ct);
             if (storage.Embedded)
-                await KeepAsync(codeFile, code, ct);
-            PrintWhenListening(code);
+                await KeepAsync(codeFile, created, ct);
+            PrintWhenListening(created);
         }
-        else if (storage.Embedded && File.Exists(codeFile))
+        else
         {
-            PrintWhenListening((await File.ReadAllTextAsync(codeFile, ct)).Trim());
+            PrintWhenListening(storage.Embedded && File.Exists(codeFile) ? (await File.ReadAllTextAsync(codeFile, ct)).Trim() : null);
+        }
+    }
+
+    /// <summary>
+    /// The first start of a database creates the secretariat and a marker in one transaction, so two
+    /// nodes starting together create one secretariat between them; null when it already exists.
+    /// </summary>
+    private async Task<string?> CreateFirstSecretariatAsync(CancellationToken ct)
+    {
+        await using var session = store.LightweightSession();
+        if (await session.LoadAsync<ServerSecret>(MarkerId, ct) is not null)
+            return null;
+        var code = InviteCodes.Generate();
+        session.Insert(ParticipantRecord.New("Secretariat", "Secretariat", Role.Secretariat, code, clock.GetUtcNow()));
+        session.Insert(new ServerSecret { Id = MarkerId, Value = clock.GetUtcNow().ToString("O") });
+        try
+        {
+            await session.SaveChangesAsync(ct);
+            return code;
+        }
+        catch (JasperFx.DocumentAlreadyExistsException)
+        {
+            return null;
         }
     }
 
@@ -63,14 +83,17 @@ public sealed class SecretariatBootstrap(
             File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
     }
 
-    private void PrintWhenListening(string code) =>
+    /// <summary>Prints the sign-in link, when there is one to print, then that the server is ready and where.</summary>
+    private void PrintWhenListening(string? code) =>
         lifetime.ApplicationStarted.Register(() =>
         {
-            var address = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? "http://localhost:5000";
-            var link = $"{address.TrimEnd('/')}/join/{code}";
+            var address = (server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? "http://localhost:5000").TrimEnd('/');
+            if (code is not null)
+            {
+                Console.WriteLine($"Secretariat sign-in: {address}/join/{code}");
+                Console.WriteLine($"  (API: POST {address}/api/auth/token with {{ \"inviteCode\": \"{code}\" }})");
+                log.LogInformation("Secretariat sign-in link printed to the console");
+            }
             Console.WriteLine($"WGEC.Drafting is ready at {address}");
-            Console.WriteLine($"Secretariat sign-in: {link}");
-            Console.WriteLine($"  (API: POST {address.TrimEnd('/')}/api/auth/token with {{ \"inviteCode\": \"{code}\" }})");
-            log.LogInformation("Secretariat sign-in link printed to the console");
         });
 }

@@ -13,7 +13,7 @@ public sealed partial class ServerProcess : IAsyncDisposable
     private readonly Process process;
     private readonly StringBuilder output = new();
     private readonly TaskCompletionSource<(Uri Address, string? Code)> ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private string? pendingAddress;
+    private string? printedCode;
 
     private ServerProcess(IReadOnlyDictionary<string, string> environment)
     {
@@ -88,16 +88,17 @@ public sealed partial class ServerProcess : IAsyncDisposable
             return;
         lock (output)
             output.AppendLine(line);
-        if (ReadyLine().Match(line) is { Success: true } r)
-            pendingAddress = r.Groups[1].Value;
+        // The link, when there is one, comes first; the ready line always comes last.
         if (LinkLine().Match(line) is { Success: true } l)
-            ready.TrySetResult((new Uri(pendingAddress ?? l.Groups[1].Value + "/"), l.Groups[2].Value));
+            printedCode = l.Groups[2].Value;
+        if (ReadyLine().Match(line) is { Success: true } r)
+            ready.TrySetResult((new Uri(r.Groups[1].Value + "/"), printedCode));
     }
 
     [GeneratedRegex(@"is ready at (http://\S+)")]
     private static partial Regex ReadyLine();
 
-    [GeneratedRegex(@"sign-in: (http://[^/\s]+)/join/(\S+)")]
+    [GeneratedRegex(@"sign-in: (http://[^/\s]+)/join/(\S+)$")]
     private static partial Regex LinkLine();
 
     public async ValueTask DisposeAsync()

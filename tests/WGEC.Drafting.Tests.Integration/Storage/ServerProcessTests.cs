@@ -43,6 +43,30 @@ public sealed class ServerProcessTests
     }
 
     [Fact]
+    public async Task On_a_configured_database_the_generated_link_is_printed_at_the_first_start_only()
+    {
+        using var data = TemporaryFolder.Create();
+        var environment = new Dictionary<string, string>
+        {
+            ["ConnectionStrings__Drafting"] = await TestPostgres.ConnectionStringAsync(),
+            ["Drafting__Schema"] = "p_" + Guid.NewGuid().ToString("N")[..12],
+            ["Drafting__DataDirectory"] = data.Path,
+        };
+
+        string code;
+        await using (var first = await ServerProcess.StartAsync(environment))
+        {
+            code = first.InviteCode ?? throw new InvalidOperationException("no sign-in link at the first start:\n" + first.Output);
+            await first.StopAsync();
+        }
+        await using var second = await ServerProcess.StartAsync(environment);
+
+        Assert.Null(second.InviteCode);
+        Assert.DoesNotContain(code, second.Output, StringComparison.Ordinal);
+        Assert.Equal(Role.Secretariat, (await Api(second).SignInAsync(code)).Participant.Role);
+    }
+
+    [Fact]
     public async Task Without_postgresql_binaries_the_server_exits_with_one_line_saying_what_to_do()
     {
         using var data = TemporaryFolder.Create();
