@@ -32,18 +32,29 @@ public sealed class Broadcaster(IHubContext<DraftingHub, IDraftingClient> hub, E
 
     private async Task PumpAsync(Guid documentId, ChannelReader<IEvent> reader)
     {
-        var group = hub.Clients.Group(Group(documentId));
+        var group = hub.Clients.Group(Broadcaster.Group(documentId));
         await foreach (var e in reader.ReadAllAsync())
         {
-            try
-            {
-                await group.Applied(envelopes.From(e));
-            }
-            catch (Exception ex)
-            {
-                // Clients that miss an envelope see the gap and fetch it with GET /events?after=.
-                log.LogWarning(ex, "Broadcast of {Document} v{Version} failed", documentId, e.Version);
-            }
+            // Not awaited: a group send completes only when its slowest connection has taken the
+            // message, and one connection that stopped reading must not freeze everyone's live view.
+            // SignalR queues writes per connection in order, and drops a connection whose client
+            // stops answering (its client timeout); clients that miss an envelope see the gap and
+            // fetch it with GET /events?after=.
+            var send = group.Applied(envelopes.From(e));
+            if (!send.IsCompletedSuccessfully)
+                _ = LogFailureAsync(send, documentId, e.Version);
+        }
+    }
+
+    private async Task LogFailureAsync(Task send, Guid documentId, long version)
+    {
+        try
+        {
+            await send;
+        }
+        catch (Exception ex)
+        {
+            log.LogWarning(ex, "Broadcast of {Document} v{Version} failed", documentId, version);
         }
     }
 }

@@ -79,8 +79,15 @@ public sealed class RawHubSocket : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (socket.State == WebSocketState.Open)
-            await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
+        try
+        {
+            if (socket.State == WebSocketState.Open)
+                await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
+        }
+        catch (Exception e) when (e is WebSocketException or IOException)
+        {
+            // The server may already have dropped the connection (e.g. one that stopped reading).
+        }
         socket.Dispose();
     }
 }
