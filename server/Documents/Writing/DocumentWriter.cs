@@ -18,7 +18,8 @@ public interface ICommittedEvents
 /// </summary>
 public sealed class DocumentWriter(DocumentCache cache, DocumentStreams streams, ICommittedEvents committed, ILogger<DocumentWriter> log)
 {
-    private const int Attempts = 8;
+    private const int Attempts = 20;
+    private const int BackoffMilliseconds = 3;
 
     public Task<T> ExecuteAsync<T>(Guid documentId, Actor actor, string? clientOpId, Func<DocumentState, Decision> decide, CancellationToken ct)
         where T : class
@@ -52,7 +53,15 @@ public sealed class DocumentWriter(DocumentCache cache, DocumentStreams streams,
                 }
                 catch (ConcurrencyException) when (attempt < Attempts)
                 {
+                    // Another node appended first. Back off a little, at random, so nodes that keep
+                    // colliding stop doing it in step; then decide again on the refreshed state.
+                    await Task.Delay(Random.Shared.Next(attempt * BackoffMilliseconds), ct);
                     state = await refresh();
+                }
+                catch (ConcurrencyException)
+                {
+                    throw new RefusedException(new Refusal(ErrorCode.RateLimited,
+                        "the document is too busy with writes from other servers; nothing was changed, retry with the same clientOpId"));
                 }
             }
         }, ct);
