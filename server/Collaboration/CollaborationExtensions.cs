@@ -45,6 +45,7 @@ public static class CollaborationExtensions
         services.AddSingleton<ICommittedEvents>(sp => sp.GetRequiredService<Broadcaster>());
         services.AddSingleton<PresenceTracker>();
         services.AddHostedService(sp => sp.GetRequiredService<PresenceTracker>());
+        services.AddHostedService<RevocationSweep>();
         return services;
     }
 

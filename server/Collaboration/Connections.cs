@@ -8,6 +8,9 @@ public sealed class Connections
 {
     private readonly ConcurrentDictionary<Guid, ConcurrentDictionary<string, HubCallerContext>> byParticipant = new();
 
+    /// <summary>The participants that have at least one live connection on this node.</summary>
+    public IReadOnlyCollection<Guid> Participants => [.. byParticipant.Where(p => !p.Value.IsEmpty).Select(p => p.Key)];
+
     public void Add(Guid participantId, HubCallerContext context) =>
         byParticipant.GetOrAdd(participantId, _ => new())[context.ConnectionId] = context;
 

@@ -1,28 +1,51 @@
 using System.Collections.Concurrent;
 using Marten;
 using WGEC.Drafting.Contracts;
+using WGEC.Drafting.Documents;
 using WGEC.Drafting.Storage;
 
 namespace WGEC.Drafting.Participants;
 
 /// <summary>
-/// Participants, cached on the node: every call checks revocation here, so the check costs no
-/// database round trip, and a revocation on this node takes effect at once.
+/// Participants, cached on the node so that the check every call makes costs at most one small
+/// query a second per participant. A revocation on this node takes effect at once; one made on
+/// another node sharing the database within <see cref="Freshness"/>.
 /// </summary>
 public sealed class ParticipantDirectory(IDocumentStore store, TimeProvider clock)
 {
-    private readonly ConcurrentDictionary<Guid, ParticipantRecord> cache = new();
+    /// <summary>How long a cached participant is trusted before it is read again.</summary>
+    public static readonly TimeSpan Freshness = TimeSpan.FromSeconds(1);
+
+    private readonly ConcurrentDictionary<Guid, (ParticipantRecord Record, DateTimeOffset ReadAt)> cache = new();
 
     public async Task<ParticipantRecord?> GetAsync(Guid id, CancellationToken ct = default)
     {
-        if (cache.TryGetValue(id, out var known))
-            return known;
+        var cached = cache.TryGetValue(id, out var known);
+        if (cached && clock.GetUtcNow() - known.ReadAt < Freshness)
+            return known.Record;
+        try
+        {
+            return (await ReadAsync([id], ct)).GetValueOrDefault(id);
+        }
+        catch (RefusedException down) when (cached && down.Refusal.Code == ErrorCode.Unavailable)
+        {
+            // The database is down: go on with what this node last knew rather than fail every call.
+            return known.Record;
+        }
+    }
+
+    /// <summary>Reads participants from the database in one query and refreshes the cache with them.</summary>
+    public async Task<IReadOnlyDictionary<Guid, ParticipantRecord>> ReadAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow();
         var loaded = await DocumentStreams.Guarded(async () =>
         {
             await using var session = store.QuerySession();
-            return await session.LoadAsync<ParticipantRecord>(id, ct);
+            return await session.LoadManyAsync<ParticipantRecord>(ct, ids);
         });
-        return loaded is null ? null : cache.GetOrAdd(id, loaded);
+        foreach (var record in loaded)
+            cache[record.Id] = (record, now);
+        return loaded.ToDictionary(p => p.Id);
     }
 
     public async Task<bool> IsActiveAsync(Guid id, CancellationToken ct = default) =>
@@ -54,7 +77,8 @@ public sealed class ParticipantDirectory(IDocumentStore store, TimeProvider cloc
             await session.SaveChangesAsync(ct);
             return record;
         });
-        return cache.GetOrAdd(record.Id, record);
+        cache[record.Id] = (record, clock.GetUtcNow());
+        return record;
     }
 
     /// <returns>false when there is no such participant.</returns>
@@ -74,7 +98,7 @@ public sealed class ParticipantDirectory(IDocumentStore store, TimeProvider cloc
                 await session.SaveChangesAsync(ct);
                 return stored;
             });
-            cache[id] = revoked;
+            cache[id] = (revoked, clock.GetUtcNow());
         }
         return true;
     }

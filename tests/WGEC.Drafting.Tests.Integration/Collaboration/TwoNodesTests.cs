@@ -120,6 +120,27 @@ public sealed class TwoNodesTests(TwoNodesTests.Nodes nodes) : IClassFixture<Two
             await hub.DisposeAsync();
     }
 
+    [Fact]
+    public async Task A_revocation_on_one_node_cuts_the_participant_off_on_the_other_within_a_second()
+    {
+        var secretariatOnA = await nodes.A.SecretariatAsync();
+        var member = await nodes.B.JoinAsync(Role.Member);
+        await using var onB = await member.ConnectAsync();
+        var closed = new TaskCompletionSource();
+        onB.Hub.Closed += _ =>
+        {
+            closed.TrySetResult();
+            return Task.CompletedTask;
+        };
+        await member.Api.DocumentsAsync(); // the token works on B before the revocation
+
+        await secretariatOnA.Api.RevokeAsync(member.Id);
+
+        await closed.Task.WaitAsync(Wait.Timeout);
+        var refused = await Assert.ThrowsAsync<DraftingException>(() => member.Api.DocumentsAsync());
+        Assert.Equal(ErrorCode.Unauthorized, refused.Code);
+    }
+
     /// <summary>What PROTOCOL.md §4 tells a client to do with rate-limited: retry later with the same clientOpId.</summary>
     private static async Task<T> WithRetryAsync<T>(Func<Task<T>> call)
     {
