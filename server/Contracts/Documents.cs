@@ -13,7 +13,14 @@ public sealed record DocumentView(
     long Version,
     IReadOnlyList<ParagraphView> Paragraphs,
     IReadOnlyList<RevisionView> Revisions,
-    MeetingView? Meeting);
+    MeetingView? Meeting)
+{
+    /// <summary>Proposals to insert a paragraph at the top (those about a paragraph are on it).</summary>
+    public IReadOnlyList<ProposalView> Proposals { get; init; } = [];
+
+    /// <summary>When the chair adopted the whole text (then read-only), or null.</summary>
+    public DateTimeOffset? AdoptedAt { get; init; }
+}
 
 public sealed record ParagraphView(
     Guid Id,
@@ -25,9 +32,38 @@ public sealed record ParagraphView(
     ParagraphStatus Status,
     long Revision,
     int OpenBrackets,
-    IReadOnlyList<CommentView> Comments);
+    IReadOnlyList<CommentView> Comments)
+{
+    /// <summary>Every bracketed span of <c>text</c>, nested ones included, in order of their start.</summary>
+    public IReadOnlyList<BracketView> Brackets { get; init; } = [];
 
-public sealed record CommentView(Guid Id, string Text, AuthorView By, DateTimeOffset At);
+    /// <summary>Amendments tabled about this paragraph (to replace it, delete it, or insert after it).</summary>
+    public IReadOnlyList<ProposalView> Proposals { get; init; } = [];
+}
+
+public sealed record CommentView(Guid Id, string Text, AuthorView By, DateTimeOffset At)
+{
+    public Guid? ReplyTo { get; init; }
+
+    public bool Resolved { get; init; }
+}
+
+public sealed record BracketView(int Start, int End, int Depth, IReadOnlyList<string> Alternatives);
+
+public sealed record ProposalView(
+    Guid Id,
+    ProposalAction Action,
+    string? Text,
+    string? Note,
+    AuthorView By,
+    IReadOnlyList<string> Supporters,
+    IReadOnlyList<string> Opponents,
+    ProposalState State);
+
+public sealed record MeetingSummary(
+    string Name, DateTimeOffset OpenedAt, DateTimeOffset? ClosedAt, long FromVersion, long? ToVersion, int Edits, int Agreed);
+
+public sealed record ConcordanceEntry(Guid ParagraphId, string? OldNumber, string? NewNumber);
 
 public sealed record RevisionView(string Label, long Version, DateTimeOffset At, string? Note);
 

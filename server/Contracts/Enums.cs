@@ -13,5 +13,17 @@ public enum Role { Unknown, Secretariat, Chair, Member, Observer }
 
 public enum Outcome { Unknown, Applied, Merged, Conflict }
 
+public enum ProposalAction { Unknown, Replace, InsertAfter, Delete }
+
+public enum ProposalDecision { Unknown, Accept, Reject }
+
+/// <summary>How an accepted proposal enters the text: as a bracketed alternative, or as it is.</summary>
+public enum ProposalForm { Unknown, Bracketed, Clean }
+
+public enum ProposalState { Unknown, Open, Withdrawn, Accepted, Rejected }
+
+/// <summary>What resolving a bracket keeps: one alternative, the bracket's content, or nothing.</summary>
+public enum BracketKeep { Unknown, Alternative, Content, Nothing }
+
 /// <summary>The error codes of PROTOCOL.md §4; the kebab-case name is the wire form.</summary>
 public enum ErrorCode { Unknown, Unauthorized, Forbidden, NotFound, Invalid, Locked, TooLarge, RateLimited, Unavailable }

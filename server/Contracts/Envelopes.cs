@@ -5,7 +5,11 @@ namespace WGEC.Drafting.Contracts;
 /// <c>*Data</c> records below on the server; a client reads it as JSON and switches on <see cref="Type"/>.
 /// </summary>
 public sealed record Envelope(
-    Guid DocumentId, long Version, string Type, object Data, Actor Actor, DateTimeOffset At, string? ClientOpId);
+    Guid DocumentId, long Version, string Type, object Data, Actor Actor, DateTimeOffset At, string? ClientOpId)
+{
+    /// <summary>The meeting open when the event happened (its own name for meeting-opened and -closed), or null.</summary>
+    public string? Meeting { get; init; }
+}
 
 public static class EnvelopeTypes
 {
@@ -17,6 +21,15 @@ public static class EnvelopeTypes
     public const string ParagraphStatusChanged = "paragraph-status-changed";
     public const string CommentAdded = "comment-added";
     public const string RevisionTagged = "revision-tagged";
+    public const string MeetingOpened = "meeting-opened";
+    public const string MeetingClosed = "meeting-closed";
+    public const string ProposalTabled = "proposal-tabled";
+    public const string ProposalSupported = "proposal-supported";
+    public const string ProposalOpposed = "proposal-opposed";
+    public const string ProposalWithdrawn = "proposal-withdrawn";
+    public const string ProposalDecided = "proposal-decided";
+    public const string CommentResolved = "comment-resolved";
+    public const string DocumentAdopted = "document-adopted";
 }
 
 public sealed record DocumentCreatedData(string Title, DocumentKind Kind, string? Symbol);
@@ -24,7 +37,13 @@ public sealed record DocumentCreatedData(string Title, DocumentKind Kind, string
 public sealed record ParagraphInsertedData(
     Guid ParagraphId, Guid? AfterParagraphId, ParagraphKind Kind, string Text, string Html, IReadOnlyDictionary<Guid, string?> Numbers);
 
-public sealed record ParagraphEditedData(Guid ParagraphId, string Text, string Html, bool Merged, long Revision);
+public sealed record ParagraphEditedData(Guid ParagraphId, string Text, string Html, bool Merged, long Revision)
+{
+    /// <summary>Set when the edit is the chair resolving a bracket.</summary>
+    public ResolvedBracketData? ResolvedBracket { get; init; }
+}
+
+public sealed record ResolvedBracketData(int BracketIndex, BracketKeep Keep, int? Alternative);
 
 public sealed record ParagraphMovedData(Guid ParagraphId, Guid? AfterParagraphId, IReadOnlyDictionary<Guid, string?> Numbers);
 
@@ -32,6 +51,19 @@ public sealed record ParagraphDeletedData(Guid ParagraphId, IReadOnlyDictionary<
 
 public sealed record ParagraphStatusChangedData(Guid ParagraphId, ParagraphStatus Status, string? Note);
 
-public sealed record CommentAddedData(Guid ParagraphId, Guid CommentId, string Text);
+public sealed record CommentAddedData(Guid ParagraphId, Guid CommentId, string Text, Guid? ReplyTo);
 
-public sealed record RevisionTaggedData(string Label, string? Note, IReadOnlyDictionary<Guid, string?> Numbers);
+public sealed record CommentResolvedData(Guid ParagraphId, Guid CommentId);
+
+public sealed record MeetingData(string Name);
+
+public sealed record ProposalTabledData(Guid ProposalId, Guid? ParagraphId, ProposalAction Action, string? Text, string? Note, ParagraphKind Kind);
+
+/// <summary>For proposal-supported, -opposed and -withdrawn.</summary>
+public sealed record ProposalData(Guid ProposalId, Guid? ParagraphId);
+
+public sealed record ProposalDecidedData(Guid ProposalId, Guid? ParagraphId, ProposalDecision Decision, ProposalForm Form);
+
+public sealed record DocumentAdoptedData;
+
+public sealed record RevisionTaggedData(string Label, string? Note, IReadOnlyDictionary<Guid, string?> Numbers, bool Renumbered);

@@ -6,6 +6,9 @@ public interface IDraftingClient
     Task Applied(Envelope envelope);
 
     Task Presence(PresenceView presence);
+
+    /// <summary>The chair asks everyone to look at a paragraph (the projector view follows it).</summary>
+    Task Follow(FollowView follow);
 }
 
 public static class HubPaths
@@ -36,11 +39,43 @@ public sealed record DeleteParagraphRequest(Guid DocumentId, Guid ParagraphId, s
 public sealed record SetParagraphStatusRequest(
     Guid DocumentId, Guid ParagraphId, long BaseRevision, ParagraphStatus Status, string? Note = null, string? ClientOpId = null);
 
-public sealed record AddCommentRequest(Guid DocumentId, Guid ParagraphId, string? Text, string? ClientOpId = null);
+public sealed record AddCommentRequest(Guid DocumentId, Guid ParagraphId, string? Text, string? ClientOpId = null, Guid? ReplyTo = null);
+
+public sealed record ResolveCommentRequest(Guid DocumentId, Guid CommentId, string? ClientOpId = null);
 
 public sealed record AddCommentResult(Outcome Outcome, long Version, Guid CommentId);
 
-public sealed record TagRevisionRequest(Guid DocumentId, string? Label, string? Note = null, string? ClientOpId = null);
+/// <param name="Renumber">Renumber the text consecutively at this revision (default true): bis/ter go.</param>
+public sealed record TagRevisionRequest(Guid DocumentId, string? Label, string? Note = null, string? ClientOpId = null, bool? Renumber = null);
+
+public sealed record OpenMeetingRequest(Guid DocumentId, string? Name, string? ClientOpId = null);
+
+public sealed record CloseMeetingRequest(Guid DocumentId, string? ClientOpId = null);
+
+/// <param name="ParagraphId">The paragraph to replace or delete, or to insert after (null = insert at the top).</param>
+/// <param name="Kind">The kind of an inserted paragraph; by default the kind of the one it follows.</param>
+public sealed record TableProposalRequest(
+    Guid DocumentId, Guid? ParagraphId, ProposalAction Action, string? Text = null, string? Note = null,
+    ParagraphKind Kind = ParagraphKind.Unknown, string? ClientOpId = null);
+
+public sealed record TableProposalResult(Outcome Outcome, long Version, Guid ProposalId);
+
+/// <summary>Support, oppose or withdraw a proposal.</summary>
+public sealed record ProposalRequest(Guid DocumentId, Guid ProposalId, string? ClientOpId = null);
+
+public sealed record DecideProposalRequest(
+    Guid DocumentId, Guid ProposalId, ProposalDecision Decision, ProposalForm Form = ProposalForm.Unknown, string? ClientOpId = null);
+
+/// <param name="BracketIndex">Index into the paragraph's <c>brackets</c>.</param>
+/// <param name="Alternative">With <c>keep: alternative</c>, which one (0-based).</param>
+public sealed record ResolveBracketRequest(
+    Guid DocumentId, Guid ParagraphId, long BaseRevision, int BracketIndex, BracketKeep Keep, int? Alternative = null, string? ClientOpId = null);
+
+public sealed record FollowMeRequest(Guid DocumentId, Guid ParagraphId);
+
+public sealed record FollowView(Guid DocumentId, Guid ParagraphId, AuthorView By);
+
+public sealed record AdoptDocumentRequest(Guid DocumentId, string? ClientOpId = null);
 
 /// <summary>The answer to writes that return nothing but their outcome (move, delete, tag).</summary>
 public sealed record WriteResult(Outcome Outcome, long Version);

@@ -11,6 +11,9 @@ public abstract record DocumentEvent
     public Actor By { get; init; } = Actor.System;
 
     public string? ClientOpId { get; init; }
+
+    /// <summary>The meeting open when it happened (for meeting-opened and -closed, that meeting).</summary>
+    public string? Meeting { get; init; }
 }
 
 public sealed record DocumentCreated(Guid DocumentId, string Title, DocumentKind Kind, string? Symbol) : DocumentEvent;
@@ -20,7 +23,11 @@ public sealed record DocumentCreated(Guid DocumentId, string Title, DocumentKind
 public sealed record ParagraphInserted(
     Guid ParagraphId, Guid? AfterParagraphId, ParagraphKind Kind, string Text, IReadOnlyDictionary<Guid, string?> Numbers) : DocumentEvent;
 
-public sealed record ParagraphEdited(Guid ParagraphId, string Text, bool Merged) : DocumentEvent;
+public sealed record ParagraphEdited(Guid ParagraphId, string Text, bool Merged) : DocumentEvent
+{
+    /// <summary>Set when the edit is the chair resolving a bracket.</summary>
+    public ResolvedBracketData? ResolvedBracket { get; init; }
+}
 
 public sealed record ParagraphMoved(Guid ParagraphId, Guid? AfterParagraphId, IReadOnlyDictionary<Guid, string?> Numbers) : DocumentEvent;
 
@@ -28,6 +35,35 @@ public sealed record ParagraphDeleted(Guid ParagraphId, IReadOnlyDictionary<Guid
 
 public sealed record ParagraphStatusChanged(Guid ParagraphId, ParagraphStatus Status, string? Note) : DocumentEvent;
 
-public sealed record CommentAdded(Guid ParagraphId, Guid CommentId, string Text) : DocumentEvent;
+public sealed record CommentAdded(Guid ParagraphId, Guid CommentId, string Text) : DocumentEvent
+{
+    public Guid? ReplyTo { get; init; }
+}
 
-public sealed record RevisionTagged(string Label, string? Note, IReadOnlyDictionary<Guid, string?> Numbers) : DocumentEvent;
+public sealed record CommentResolved(Guid ParagraphId, Guid CommentId) : DocumentEvent;
+
+/// <param name="Baseline">
+/// When the tag renumbers: each preambular and operative paragraph's new consecutive position
+/// within its kind. Until the next renumbering, numbers are read against it (3, 3 bis, 4 …).
+/// </param>
+public sealed record RevisionTagged(string Label, string? Note, IReadOnlyDictionary<Guid, string?> Numbers) : DocumentEvent
+{
+    public IReadOnlyDictionary<Guid, int>? Baseline { get; init; }
+}
+
+public sealed record MeetingOpened(string Name) : DocumentEvent;
+
+public sealed record MeetingClosed(string Name) : DocumentEvent;
+
+public sealed record ProposalTabled(
+    Guid ProposalId, Guid? ParagraphId, ProposalAction Action, string? Text, string? Note, ParagraphKind Kind) : DocumentEvent;
+
+public sealed record ProposalSupported(Guid ProposalId, Guid? ParagraphId) : DocumentEvent;
+
+public sealed record ProposalOpposed(Guid ProposalId, Guid? ParagraphId) : DocumentEvent;
+
+public sealed record ProposalWithdrawn(Guid ProposalId, Guid? ParagraphId) : DocumentEvent;
+
+public sealed record ProposalDecided(Guid ProposalId, Guid? ParagraphId, ProposalDecision Decision, ProposalForm Form) : DocumentEvent;
+
+public sealed record DocumentAdopted : DocumentEvent;

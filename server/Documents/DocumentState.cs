@@ -16,6 +16,10 @@ public sealed class DocumentState
     private readonly Dictionary<Guid, ParagraphState> byId = [];
     private readonly List<RevisionView> revisions = [];
     private readonly Dictionary<(Guid Participant, string OpId), object> ops = [];
+    private readonly Dictionary<Guid, ProposalRecord> proposals = [];
+    private readonly Dictionary<Guid, Guid> commentParagraphs = [];
+    private readonly List<MeetingRecord> meetings = [];
+    private readonly Dictionary<string, IReadOnlyList<ConcordanceEntry>> concordances = [];
 
     public Guid Id { get; private set; }
     public string Title { get; private set; } = "";
@@ -28,6 +32,24 @@ public sealed class DocumentState
     public DateTimeOffset LastEventAt { get; private set; }
 
     public IReadOnlyList<RevisionView> Revisions => revisions;
+
+    /// <summary>The positions of the last renumbering revision; null before the first one (PROTOCOL.md: consecutive numbers).</summary>
+    public IReadOnlyDictionary<Guid, int>? Baseline { get; private set; }
+
+    /// <summary>The meeting now open, if any.</summary>
+    public MeetingRecord? Meeting => meetings is [.., { ClosedAt: null } open] ? open : null;
+
+    public IReadOnlyList<MeetingRecord> Meetings => meetings;
+
+    public IReadOnlyDictionary<Guid, ProposalRecord> Proposals => proposals;
+
+    /// <summary>Old and new numbers of each renumbering revision, by label.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<ConcordanceEntry>> Concordances => concordances;
+
+    public DateTimeOffset? AdoptedAt { get; private set; }
+
+    /// <summary>The paragraph a comment belongs to.</summary>
+    public Guid? ParagraphOfComment(Guid commentId) => commentParagraphs.TryGetValue(commentId, out var p) ? p : null;
 
     /// <summary>Paragraphs in document order, tombstones included at the place they were deleted.</summary>
     public IReadOnlyList<ParagraphState> Order => order;
@@ -90,32 +112,64 @@ public sealed class DocumentState
             case ParagraphStatusChanged s:
                 var agreed = byId[s.ParagraphId];
                 agreed.Status = s.Status;
+                if (s.Status is ParagraphStatus.Agreed or ParagraphStatus.AgreedAdRef && Meeting is { } during)
+                    during.Agreed++;
                 result = new ParagraphTextResult(Outcome.Applied, version, agreed.Revision, agreed.Text);
                 break;
             case CommentAdded ca:
-                byId[ca.ParagraphId].Comments.Add(new CommentView(ca.CommentId, ca.Text, Author(e.By), at));
+                CommentThreads.Add(byId[ca.ParagraphId].Comments, ca, at);
+                commentParagraphs[ca.CommentId] = ca.ParagraphId;
                 result = new AddCommentResult(Outcome.Applied, version, ca.CommentId);
+                break;
+            case CommentResolved cr:
+                CommentThreads.Resolve(byId[cr.ParagraphId].Comments, cr.CommentId);
+                result = new WriteResult(Outcome.Applied, version);
                 break;
             case RevisionTagged r:
                 revisions.Add(new RevisionView(r.Label, version, at, r.Note));
+                if (r.Baseline is not null)
+                {
+                    concordances[r.Label] = [.. Live.Where(p => p.Kind == ParagraphKind.Operative)
+                        .Select(p => new ConcordanceEntry(p.Id, p.Number, r.Numbers.TryGetValue(p.Id, out var renumbered) ? renumbered : p.Number))];
+                    Baseline = r.Baseline;
+                }
                 ApplyNumbers(r.Numbers);
                 result = new WriteResult(Outcome.Applied, version);
                 break;
+            case MeetingOpened mo:
+                meetings.Add(new MeetingRecord(mo.Name, at, version));
+                result = new WriteResult(Outcome.Applied, version);
+                break;
+            case MeetingClosed:
+                (Meeting!.ClosedAt, Meeting.ToVersion) = (at, version);
+                result = new WriteResult(Outcome.Applied, version);
+                break;
+            case ProposalTabled pt:
+                proposals[pt.ProposalId] = ProposalRecord.From(pt);
+                result = new TableProposalResult(Outcome.Applied, version, pt.ProposalId);
+                break;
+            case ProposalSupported or ProposalOpposed or ProposalWithdrawn or ProposalDecided:
+                proposals[ProposalRecord.IdOf(e)!.Value].Apply(e);
+                result = new WriteResult(Outcome.Applied, version);
+                break;
+            case DocumentAdopted:
+                AdoptedAt = at;
+                result = new WriteResult(Outcome.Applied, version);
+                break;
         }
+        if (e is ParagraphInserted or ParagraphEdited or ParagraphMoved or ParagraphDeleted && Meeting is { } open)
+            open.Edits++;
         Version = version;
         LastEventAt = at;
         LastResult = result;
-        // The first call under an op id keeps its answer for the life of the document (PROTOCOL.md §3),
-        // even if a later event carries the same op id (the writer replays only a result of the type
-        // the call expects, so an op id reused for another kind of call is appended).
+        // The first call under an op id keeps its answer for the life of the document (PROTOCOL.md §3).
+        // The writer stamps the op id on the last event of a call only, whose answer is the call's.
         if (result is not null && e.ClientOpId is not null)
             ops.TryAdd((e.By.ParticipantId, e.ClientOpId), result);
     }
 
     /// <summary>What the call that appended the last event is answered (and answered again on a retry).</summary>
     public object? LastResult { get; private set; }
-
-    private static AuthorView Author(Actor a) => new(a.ParticipantId, a.Name, a.Delegation);
 
     private int IndexAfter(Guid? afterParagraphId) =>
         afterParagraphId is { } after ? order.FindIndex(p => p.Id == after) + 1 : 0;
@@ -167,4 +221,22 @@ public sealed class ParagraphState(Guid id, ParagraphKind kind, string text, lon
             HistoryTruncated = true;
         }
     }
+}
+
+/// <summary>A meeting and what happened during it (GET /meetings).</summary>
+public sealed class MeetingRecord(string name, DateTimeOffset openedAt, long fromVersion)
+{
+    public string Name { get; } = name;
+    public DateTimeOffset OpenedAt { get; } = openedAt;
+    public long FromVersion { get; } = fromVersion;
+    public DateTimeOffset? ClosedAt { get; set; }
+    public long? ToVersion { get; set; }
+
+    /// <summary>Paragraphs inserted, edited, moved or deleted while it was open.</summary>
+    public int Edits { get; set; }
+
+    /// <summary>Paragraphs agreed or agreed ad ref while it was open.</summary>
+    public int Agreed { get; set; }
+
+    public MeetingSummary Summary() => new(Name, OpenedAt, ClosedAt, FromVersion, ToVersion, Edits, Agreed);
 }

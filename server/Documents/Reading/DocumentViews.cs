@@ -3,32 +3,48 @@ using WGEC.Drafting.Rendering;
 
 namespace WGEC.Drafting.Documents.Reading;
 
-/// <summary>Builds <see cref="DocumentView"/>s; HTML and bracket counts are made here, on read, never stored.</summary>
+/// <summary>Builds <see cref="DocumentView"/>s; HTML, brackets and their counts are made here, on read, never stored.</summary>
 public sealed class DocumentViews(MarkdownRenderer renderer)
 {
     public DocumentView From(DocumentState state)
     {
-        var labels = Numbering.Labels(state.Live.Select(p => (p.Id, p.Kind)));
-        var paragraphs = state.Live
-            .Select(p => Paragraph(p.Id, p.Number, labels[p.Id], p.Kind, p.Text, p.Status, p.Revision, p.Comments))
+        var live = state.Live.ToList();
+        var labels = Numbering.Labels(live.Select(p => (p.Id, p.Kind)), state.Baseline);
+        var byParagraph = state.Proposals.Values.Where(p => p.ParagraphId is not null).ToLookup(p => p.ParagraphId!.Value);
+        var paragraphs = live
+            .Select(p => Paragraph(p.Id, p.Number, labels[p.Id], p.Kind, p.Text, p.Status, p.Revision, p.Comments, byParagraph[p.Id]))
             .ToList();
-        return new DocumentView(state.Id, state.Title, state.Kind, state.Symbol, state.Version, paragraphs, [.. state.Revisions], null);
+        return new DocumentView(state.Id, state.Title, state.Kind, state.Symbol, state.Version, paragraphs, [.. state.Revisions],
+            state.Meeting is { } m ? new MeetingView(m.Name, m.OpenedAt) : null)
+        {
+            Proposals = [.. state.Proposals.Values.Where(p => p.ParagraphId is null).Select(p => p.View())],
+            AdoptedAt = state.AdoptedAt,
+        };
     }
 
     public DocumentView From(DocumentRow document, OrderRow order, IReadOnlyDictionary<Guid, ParagraphRow> rows)
     {
         var live = order.Paragraphs.Select(id => rows[id]).ToList();
         var sequence = live.Select(p => (p.Id, p.Kind)).ToList();
-        var (numbers, labels) = (Numbering.Of(sequence), Numbering.Labels(sequence));
+        var (numbers, labels) = (Numbering.Of(sequence, order.Baseline), Numbering.Labels(sequence, order.Baseline));
         var paragraphs = live
-            .Select(p => Paragraph(p.Id, numbers[p.Id], labels[p.Id], p.Kind, p.Text, p.Status, p.Revision, p.Comments))
+            .Select(p => Paragraph(p.Id, numbers[p.Id], labels[p.Id], p.Kind, p.Text, p.Status, p.Revision, p.Comments, p.Proposals))
             .ToList();
-        return new DocumentView(document.Id, document.Title, document.Kind, document.Symbol, document.Version, paragraphs, document.Revisions, null);
+        return new DocumentView(document.Id, document.Title, document.Kind, document.Symbol, document.Version, paragraphs, document.Revisions, document.Meeting)
+        {
+            Proposals = [.. document.Proposals.Select(p => p.View())],
+            AdoptedAt = document.AdoptedAt,
+        };
     }
 
     public string Html(string markdown) => renderer.ToHtml(markdown);
 
     private ParagraphView Paragraph(
-        Guid id, string? number, string? label, ParagraphKind kind, string text, ParagraphStatus status, long revision, IReadOnlyList<CommentView> comments) =>
-        new(id, number, label, kind, text, renderer.ToHtml(text), status, revision, Brackets.CountOpen(text), [.. comments]);
+        Guid id, string? number, string? label, ParagraphKind kind, string text, ParagraphStatus status, long revision,
+        IReadOnlyList<CommentView> comments, IEnumerable<ProposalRecord> proposals) =>
+        new(id, number, label, kind, text, renderer.ToHtml(text), status, revision, Brackets.CountOpen(text), [.. comments])
+        {
+            Brackets = [.. Brackets.Parse(text).Select(b => new BracketView(b.Start, b.End, b.Depth, b.Alternatives))],
+            Proposals = [.. proposals.Select(p => p.View())],
+        };
 }

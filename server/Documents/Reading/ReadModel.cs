@@ -18,6 +18,11 @@ public sealed class DocumentRow
     public string? Symbol { get; set; }
     public long Version { get; set; }
     public List<RevisionView> Revisions { get; set; } = [];
+    public MeetingView? Meeting { get; set; }
+    public DateTimeOffset? AdoptedAt { get; set; }
+
+    /// <summary>Proposals to insert at the top; the others live on their paragraph's row.</summary>
+    public List<ProposalRecord> Proposals { get; set; } = [];
 }
 
 public sealed class ParagraphRow
@@ -31,12 +36,16 @@ public sealed class ParagraphRow
     public int OpenBrackets { get; set; }
     public bool Deleted { get; set; }
     public List<CommentView> Comments { get; set; } = [];
+    public List<ProposalRecord> Proposals { get; set; } = [];
 }
 
 public sealed class OrderRow
 {
     public Guid Id { get; set; }
     public List<Guid> Paragraphs { get; set; } = [];
+
+    /// <summary>The positions of the last renumbering revision (see <see cref="Numbering"/>).</summary>
+    public Dictionary<Guid, int>? Baseline { get; set; }
 }
 
 public sealed class DocumentRowProjection : SingleStreamProjection<DocumentRow, Guid>
@@ -58,6 +67,21 @@ public sealed class DocumentRowProjection : SingleStreamProjection<DocumentRow, 
             case RevisionTagged r:
                 row.Revisions.Add(new RevisionView(r.Label, e.Version, Timestamps.Trim(e.Timestamp), r.Note));
                 break;
+            case MeetingOpened m:
+                row.Meeting = new MeetingView(m.Name, Timestamps.Trim(e.Timestamp));
+                break;
+            case MeetingClosed:
+                row.Meeting = null;
+                break;
+            case DocumentAdopted:
+                row.AdoptedAt = Timestamps.Trim(e.Timestamp);
+                break;
+            case ProposalTabled { ParagraphId: null } p:
+                row.Proposals.Add(ProposalRecord.From(p));
+                break;
+            case DocumentEvent d when ProposalRecord.IdOf(d) is { } proposal:
+                row.Proposals.Find(p => p.Id == proposal)?.Apply(d);
+                break;
         }
         row.Version = e.Version;
         return row;
@@ -72,6 +96,7 @@ public sealed class OrderProjection : SingleStreamProjection<OrderRow, Guid>
         IncludeType<ParagraphInserted>();
         IncludeType<ParagraphMoved>();
         IncludeType<ParagraphDeleted>();
+        IncludeType<RevisionTagged>();
     }
 
     public override OrderRow Evolve(OrderRow? row, Guid id, IEvent e)
@@ -89,6 +114,9 @@ public sealed class OrderProjection : SingleStreamProjection<OrderRow, Guid>
             case ParagraphDeleted d:
                 row.Paragraphs.Remove(d.ParagraphId);
                 break;
+            case RevisionTagged { Baseline: { } baseline }:
+                row.Baseline = new Dictionary<Guid, int>(baseline);
+                break;
         }
         return row;
     }
@@ -105,6 +133,12 @@ public sealed class ParagraphRowProjection : MultiStreamProjection<ParagraphRow,
         Identity<ParagraphDeleted>(e => e.ParagraphId);
         Identity<ParagraphStatusChanged>(e => e.ParagraphId);
         Identity<CommentAdded>(e => e.ParagraphId);
+        Identity<CommentResolved>(e => e.ParagraphId);
+        Identities<ProposalTabled>(e => e.ParagraphId is { } id ? [id] : []);
+        Identities<ProposalSupported>(e => e.ParagraphId is { } id ? [id] : []);
+        Identities<ProposalOpposed>(e => e.ParagraphId is { } id ? [id] : []);
+        Identities<ProposalWithdrawn>(e => e.ParagraphId is { } id ? [id] : []);
+        Identities<ProposalDecided>(e => e.ParagraphId is { } id ? [id] : []);
     }
 
     public override ParagraphRow Evolve(ParagraphRow? row, Guid id, IEvent e)
@@ -127,8 +161,16 @@ public sealed class ParagraphRowProjection : MultiStreamProjection<ParagraphRow,
                 row.Status = s.Status;
                 break;
             case CommentAdded c:
-                var by = ((DocumentEvent)e.Data).By;
-                row.Comments.Add(new CommentView(c.CommentId, c.Text, new AuthorView(by.ParticipantId, by.Name, by.Delegation), Timestamps.Trim(e.Timestamp)));
+                CommentThreads.Add(row.Comments, c, Timestamps.Trim(e.Timestamp));
+                break;
+            case CommentResolved cr:
+                CommentThreads.Resolve(row.Comments, cr.CommentId);
+                break;
+            case ProposalTabled p:
+                row.Proposals.Add(ProposalRecord.From(p));
+                break;
+            case DocumentEvent d when ProposalRecord.IdOf(d) is { } proposal:
+                row.Proposals.Find(p => p.Id == proposal)?.Apply(d);
                 break;
         }
         return row;
@@ -144,5 +186,7 @@ public static class DocumentEventTypes
     [
         typeof(DocumentCreated), typeof(ParagraphInserted), typeof(ParagraphEdited), typeof(ParagraphMoved),
         typeof(ParagraphDeleted), typeof(ParagraphStatusChanged), typeof(CommentAdded), typeof(RevisionTagged),
+        typeof(CommentResolved), typeof(MeetingOpened), typeof(MeetingClosed), typeof(ProposalTabled), typeof(ProposalSupported),
+        typeof(ProposalOpposed), typeof(ProposalWithdrawn), typeof(ProposalDecided), typeof(DocumentAdopted),
     ];
 }

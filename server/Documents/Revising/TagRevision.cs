@@ -17,9 +17,13 @@ public static class TagRevision
         var note = TextRules.Normalize(request.Note ?? "", TextRules.MaxCommentLength, "note", allowBlankLines: true);
         if (note.Refusal is { } badNote)
             return badNote;
-        // Numbers are consecutive already; renumbering at a tag matters once bis/ter numbering exists.
-        var numbers = Numbering.Changes(state, state.Live.Select(p => (p.Id, p.Kind)));
-        return Decision.Append(new RevisionTagged(label.Text, note.Text.Length == 0 ? null : note.Text, numbers));
+        var noteText = note.Text.Length == 0 ? null : note.Text;
+        if (request.Renumber == false)
+            return Decision.Append(new RevisionTagged(label.Text, noteText, new Dictionary<Guid, string?>()));
+        // Renumbering: bis/ter give way to consecutive numbers, which the next revision keeps stable.
+        var live = state.Live.Select(p => (p.Id, p.Kind)).ToList();
+        var baseline = Numbering.Consecutive(live);
+        return Decision.Append(new RevisionTagged(label.Text, noteText, Numbering.Changes(state, live, baseline: baseline)) { Baseline = baseline });
     }
 
     /// <summary>A label may not be empty, span lines, or read as a version number or a time: selectors stay unambiguous.</summary>

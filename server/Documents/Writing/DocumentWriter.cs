@@ -35,12 +35,14 @@ public sealed class DocumentWriter(DocumentCache cache, DocumentStreams streams,
                     return first as T ?? throw new RefusedException(Refusal.Invalid(
                         $"clientOpId '{clientOpId}' was already used by this participant for another kind of call"));
                 }
+                if (state.AdoptedAt is { } adopted)
+                    throw new RefusedException(Refusal.Locked($"the document was adopted on {adopted:yyyy-MM-dd HH:mm} UTC; it is read-only"));
                 var decision = decide(state);
                 if (decision.Refusal is { } refusal)
                     throw new RefusedException(refusal);
                 if (decision.Events.Count == 0)
                     return (T)decision.Unchanged!;
-                var events = decision.Events.Select(e => e with { By = actor, ClientOpId = clientOpId }).ToList();
+                var events = Stamp(decision.Events, state, actor, clientOpId);
                 try
                 {
                     var appended = await streams.AppendAsync(documentId, state.Version, events, ct);
@@ -66,6 +68,18 @@ public sealed class DocumentWriter(DocumentCache cache, DocumentStreams streams,
             }
         }, ct);
     }
+
+    /// <summary>
+    /// Who did it, in which meeting, and under which op id: the op id goes on the last event of the
+    /// call only, whose answer is the call's answer (and the one a retry gets again).
+    /// </summary>
+    private static List<DocumentEvent> Stamp(IReadOnlyList<DocumentEvent> events, DocumentState state, Actor actor, string? clientOpId) =>
+        [.. events.Select((e, i) => e with
+        {
+            By = actor,
+            ClientOpId = i == events.Count - 1 ? clientOpId : null,
+            Meeting = e is MeetingOpened opened ? opened.Name : state.Meeting?.Name,
+        })];
 
     /// <summary>Starts a new document stream (nothing to be concurrent with: the id is new).</summary>
     public async Task<DocumentState> CreateAsync(Guid documentId, Actor actor, Decision decision, CancellationToken ct)
