@@ -1,20 +1,6 @@
+using WGEC.Drafting.Contracts;
+
 namespace WGEC.Drafting.Rendering;
-
-/// <summary>What the chair keeps of a bracket when resolving it.</summary>
-public enum BracketKeep
-{
-    /// <summary>Not said; always refused (the default of an unset field).</summary>
-    Unknown,
-
-    /// <summary>One of the bracket's alternatives (split on " / " at its own level), trimmed.</summary>
-    Alternative,
-
-    /// <summary>Everything between the brackets as typed; nested brackets inside stay.</summary>
-    Content,
-
-    /// <summary>The bracketed text is deleted.</summary>
-    Nothing,
-}
 
 /// <summary>Either the resolved text or, when the resolution is refused, a human-readable reason.</summary>
 public sealed record BracketResolutionResult(string? Text, string? Error)

@@ -5,7 +5,7 @@ namespace WGEC.Drafting.Tests.Documents;
 
 public class MarkdownImportTests
 {
-    private static readonly string Samples = FindSamples();
+    private static readonly string Samples = SharedSamples.Directory;
 
     private static IReadOnlyList<ImportedParagraph> Import(string markdown, DocumentKind kind = DocumentKind.Recommendations)
     {
@@ -153,20 +153,5 @@ public class MarkdownImportTests
         var result = MarkdownImport.Split(string.Join("\n\n", Enumerable.Repeat("p", 5_001)), DocumentKind.Report);
         Assert.Equal(ErrorCode.TooLarge, result.Refusal?.Code);
         Assert.Empty(result.Paragraphs);
-    }
-
-    private static string FindSamples()
-    {
-        // The samples live in shared/ beside the work trees (and beside the clone CI runs in).
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "shared", "samples");
-            if (Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new DirectoryNotFoundException("shared/samples not found above " + AppContext.BaseDirectory);
     }
 }
