@@ -5,6 +5,7 @@ using WGEC.Drafting.Documents;
 using WGEC.Drafting.Documents.Agreeing;
 using WGEC.Drafting.Documents.Commenting;
 using WGEC.Drafting.Documents.Editing;
+using WGEC.Drafting.Documents.Proposing;
 using WGEC.Drafting.Documents.Reading;
 using WGEC.Drafting.Documents.Revising;
 using WGEC.Drafting.Documents.Writing;
@@ -106,6 +107,53 @@ public sealed class DraftingHub(
         await Write<WriteResult>(request.DocumentId, request.ClientOpId, Permission.TagRevision,
             state => Documents.Revising.TagRevision.Decide(state, request));
 
+    public async Task<WriteResult> OpenMeeting(OpenMeetingRequest request) =>
+        await Write<WriteResult>(request.DocumentId, request.ClientOpId, Permission.Steer,
+            state => Documents.Meetings.OpenMeeting.Decide(state, request));
+
+    public async Task<WriteResult> CloseMeeting(CloseMeetingRequest request) =>
+        await Write<WriteResult>(request.DocumentId, request.ClientOpId, Permission.Steer, Documents.Meetings.CloseMeeting.Decide);
+
+    public async Task<TableProposalResult> TableProposal(TableProposalRequest request) =>
+        await Write<TableProposalResult>(request.DocumentId, request.ClientOpId, Permission.Edit,
+            state => Documents.Proposing.TableProposal.Decide(state, request, Guid.CreateVersion7()));
+
+    public async Task<WriteResult> SupportProposal(ProposalRequest request) =>
+        await Write<WriteResult>(request.DocumentId, request.ClientOpId, Permission.Edit,
+            (state, actor) => ProposalVotes.Support(state, request, actor));
+
+    public async Task<WriteResult> OpposeProposal(ProposalRequest request) =>
+        await Write<WriteResult>(request.DocumentId, request.ClientOpId, Permission.Edit,
+            (state, actor) => ProposalVotes.Oppose(state, request, actor));
+
+    public async Task<WriteResult> WithdrawProposal(ProposalRequest request) =>
+        await Write<WriteResult>(request.DocumentId, request.ClientOpId, Permission.Edit,
+            (state, actor) => ProposalVotes.Withdraw(state, request, actor));
+
+    public async Task<WriteResult> DecideProposal(DecideProposalRequest request) =>
+        await Write<WriteResult>(request.DocumentId, request.ClientOpId, Permission.Steer,
+            state => Documents.Proposing.DecideProposal.Decide(state, request, Guid.CreateVersion7()));
+
+    public async Task<ParagraphTextResult> ResolveBracket(ResolveBracketRequest request) =>
+        await Write<ParagraphTextResult>(request.DocumentId, request.ClientOpId, Permission.Steer,
+            state => Documents.Agreeing.ResolveBracket.Decide(state, request));
+
+    public async Task<WriteResult> ResolveComment(ResolveCommentRequest request) =>
+        await Write<WriteResult>(request.DocumentId, request.ClientOpId, Permission.Comment,
+            (state, actor) => Documents.Commenting.ResolveComment.Decide(state, request, actor));
+
+    public async Task<WriteResult> AdoptDocument(AdoptDocumentRequest request) =>
+        await Write<WriteResult>(request.DocumentId, request.ClientOpId, Permission.Steer, Documents.Agreeing.AdoptDocument.Decide);
+
+    /// <summary>The chair points everyone (and the projector) at a paragraph; nothing is stored.</summary>
+    public async Task FollowMe(FollowMeRequest request)
+    {
+        var actor = await Caller(Permission.Steer);
+        await writer.ReadAsync(request.DocumentId, state => Paragraphs.FindLive(state, request.ParagraphId, out _), Context.ConnectionAborted);
+        await Clients.Group(Broadcaster.Group(request.DocumentId))
+            .Follow(new FollowView(request.DocumentId, request.ParagraphId, new AuthorView(actor.ParticipantId, actor.Name, actor.Delegation)));
+    }
+
     public async Task SetFocus(SetFocusRequest request)
     {
         await Caller(Permission.Read);
@@ -114,9 +162,16 @@ public sealed class DraftingHub(
         presence.Focus(request.DocumentId, Context.ConnectionId, request.ParagraphId);
     }
 
-    private async Task<T> Write<T>(Guid documentId, string? clientOpId, Permission permission, Func<DocumentState, Decision> decide)
+    private Task<T> Write<T>(Guid documentId, string? clientOpId, Permission permission, Func<DocumentState, Decision> decide)
         where T : class =>
-        await writer.ExecuteAsync<T>(documentId, await Caller(permission), clientOpId, decide, Context.ConnectionAborted);
+        Write<T>(documentId, clientOpId, permission, (state, _) => decide(state));
+
+    private async Task<T> Write<T>(Guid documentId, string? clientOpId, Permission permission, Func<DocumentState, Actor, Decision> decide)
+        where T : class
+    {
+        var actor = await Caller(permission);
+        return await writer.ExecuteAsync<T>(documentId, actor, clientOpId, state => decide(state, actor), Context.ConnectionAborted);
+    }
 
     private Task<Actor> Caller(Permission permission) => current.RequireAsync(Context.User, permission, Context.ConnectionAborted);
 }

@@ -43,7 +43,7 @@ public sealed class DocumentState
 
     public IReadOnlyDictionary<Guid, ProposalRecord> Proposals => proposals;
 
-    /// <summary>Old and new numbers of each renumbering revision, by label.</summary>
+    /// <summary>Each revision's old and new numbers of the operative paragraphs, by label.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<ConcordanceEntry>> Concordances => concordances;
 
     public DateTimeOffset? AdoptedAt { get; private set; }
@@ -127,12 +127,9 @@ public sealed class DocumentState
                 break;
             case RevisionTagged r:
                 revisions.Add(new RevisionView(r.Label, version, at, r.Note));
-                if (r.Baseline is not null)
-                {
-                    concordances[r.Label] = [.. Live.Where(p => p.Kind == ParagraphKind.Operative)
-                        .Select(p => new ConcordanceEntry(p.Id, p.Number, r.Numbers.TryGetValue(p.Id, out var renumbered) ? renumbered : p.Number))];
-                    Baseline = r.Baseline;
-                }
+                concordances[r.Label] = [.. Live.Where(p => p.Kind == ParagraphKind.Operative)
+                    .Select(p => new ConcordanceEntry(p.Id, p.Number, r.Numbers.TryGetValue(p.Id, out var renumbered) ? renumbered : p.Number))];
+                Baseline = r.Baseline ?? Baseline;
                 ApplyNumbers(r.Numbers);
                 result = new WriteResult(Outcome.Applied, version);
                 break;

@@ -22,6 +22,8 @@ public static class DocumentsApi
         documents.MapGet("/{id:guid}/events", Events);
         documents.MapGet("/{id:guid}/paragraphs/{pid:guid}/history", History);
         documents.MapGet("/{id:guid}/diff", Diff);
+        documents.MapGet("/{id:guid}/meetings", Meetings);
+        documents.MapGet("/{id:guid}/revisions/{label}/concordance", Concordance);
         documents.MapGet("/{id:guid}/export", NotYet).WithDescription("Exports come with their own work item; answers 501 until then.");
         documents.MapGet("/{id:guid}/progress", NotYet).WithDescription("Progress comes with its own work item; answers 501 until then.");
         return app;
@@ -77,6 +79,23 @@ public static class DocumentsApi
         var before = await reader.StateAtAsync(id, Point.Parse(from), ct);
         var after = await reader.StateAtAsync(id, Point.Parse(to), ct);
         return TypedResults.Ok(differ.Compare(before, after));
+    }
+
+    private static async Task<Ok<MeetingSummary[]>> Meetings(Guid id, HttpContext http, CurrentParticipant current, DocumentReader reader)
+    {
+        await current.RequireAsync(http.User, Permission.Read, http.RequestAborted);
+        var state = await reader.StateAtAsync(id, Point.Latest, http.RequestAborted);
+        return TypedResults.Ok(state.Meetings.Select(m => m.Summary()).ToArray());
+    }
+
+    /// <summary>The old → new numbers of the operative paragraphs at a revision (old = as numbered just before it).</summary>
+    private static async Task<Ok<IReadOnlyList<ConcordanceEntry>>> Concordance(
+        Guid id, string label, HttpContext http, CurrentParticipant current, DocumentReader reader)
+    {
+        await current.RequireAsync(http.User, Permission.Read, http.RequestAborted);
+        var state = await reader.StateAtAsync(id, Point.Latest, http.RequestAborted);
+        return TypedResults.Ok(state.Concordances.GetValueOrDefault(label)
+            ?? throw new RefusedException(Refusal.NotFound($"no revision '{label}' in this document")));
     }
 
     private static async Task<ProblemHttpResult> NotYet(Guid id, HttpContext http, CurrentParticipant current)

@@ -3,7 +3,19 @@ using WGEC.Drafting.Documents;
 
 namespace WGEC.Drafting.Participants;
 
-public enum Permission { Read, Edit, Comment, SetStatus, TagRevision, CreateDocument, ManageParticipants }
+public enum Permission
+{
+    Read,
+    Edit,
+    Comment,
+    SetStatus,
+    TagRevision,
+    CreateDocument,
+    ManageParticipants,
+
+    /// <summary>The chair's other calls: meetings, follow-me, deciding proposals, resolving brackets, adoption.</summary>
+    Steer,
+}
 
 /// <summary>The role table of PROTOCOL.md §1, as one pure function that the hub and REST both ask.</summary>
 public static class Permissions
@@ -12,7 +24,7 @@ public static class Permissions
     {
         Permission.Read => role is Role.Secretariat or Role.Chair or Role.Member or Role.Observer,
         Permission.Edit or Permission.Comment => role is Role.Secretariat or Role.Chair or Role.Member,
-        Permission.SetStatus or Permission.TagRevision or Permission.CreateDocument => role is Role.Secretariat or Role.Chair,
+        Permission.SetStatus or Permission.TagRevision or Permission.CreateDocument or Permission.Steer => role is Role.Secretariat or Role.Chair,
         Permission.ManageParticipants => role is Role.Secretariat,
         _ => false,
     };

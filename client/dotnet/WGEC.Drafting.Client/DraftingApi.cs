@@ -62,6 +62,11 @@ public sealed class DraftingApi(HttpClient http)
     public Task<DiffView> DiffAsync(Guid id, string from, string? to = null) =>
         GetAsync<DiffView>($"api/documents/{id}/diff?from={Uri.EscapeDataString(from)}{(to is null ? "" : $"&to={Uri.EscapeDataString(to)}")}");
 
+    public Task<MeetingSummary[]> MeetingsAsync(Guid id) => GetAsync<MeetingSummary[]>($"api/documents/{id}/meetings");
+
+    public Task<ConcordanceEntry[]> ConcordanceAsync(Guid id, string label) =>
+        GetAsync<ConcordanceEntry[]>($"api/documents/{id}/revisions/{Uri.EscapeDataString(label)}/concordance");
+
     public async Task<T> GetAsync<T>(string path) => await ReadAsync<T>(await http.GetAsync(new Uri(path, UriKind.Relative)));
 
     public async Task<T> PostAsync<T>(string path, object? body) =>

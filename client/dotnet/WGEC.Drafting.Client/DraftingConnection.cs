@@ -15,6 +15,7 @@ public sealed class DraftingConnection : IAsyncDisposable
 {
     private readonly Channel<Envelope> applied = Channel.CreateUnbounded<Envelope>();
     private readonly Channel<PresenceView> presence = Channel.CreateUnbounded<PresenceView>();
+    private readonly Channel<FollowView> follow = Channel.CreateUnbounded<FollowView>();
 
     public DraftingConnection(Uri server, Func<Task<string?>> token, HttpTransportType transport = HttpTransportType.WebSockets)
     {
@@ -24,6 +25,7 @@ public sealed class DraftingConnection : IAsyncDisposable
             .Build();
         Hub.On<Envelope>(nameof(IDraftingClient.Applied), e => applied.Writer.TryWrite(e));
         Hub.On<PresenceView>(nameof(IDraftingClient.Presence), p => presence.Writer.TryWrite(p));
+        Hub.On<FollowView>(nameof(IDraftingClient.Follow), f => follow.Writer.TryWrite(f));
     }
 
     public HubConnection Hub { get; }
@@ -32,6 +34,8 @@ public sealed class DraftingConnection : IAsyncDisposable
     public ChannelReader<Envelope> Applied => applied.Reader;
 
     public ChannelReader<PresenceView> Presence => presence.Reader;
+
+    public ChannelReader<FollowView> Follow => follow.Reader;
 
     public Task StartAsync(CancellationToken ct = default) => Hub.StartAsync(ct);
 
@@ -54,6 +58,28 @@ public sealed class DraftingConnection : IAsyncDisposable
     public Task<WriteResult> TagRevisionAsync(TagRevisionRequest request) => Call<WriteResult>(nameof(TagRevisionAsync), request);
 
     public Task SetFocusAsync(SetFocusRequest request) => Call(nameof(SetFocusAsync), request);
+
+    public Task<WriteResult> OpenMeetingAsync(OpenMeetingRequest request) => Call<WriteResult>(nameof(OpenMeetingAsync), request);
+
+    public Task<WriteResult> CloseMeetingAsync(CloseMeetingRequest request) => Call<WriteResult>(nameof(CloseMeetingAsync), request);
+
+    public Task<TableProposalResult> TableProposalAsync(TableProposalRequest request) => Call<TableProposalResult>(nameof(TableProposalAsync), request);
+
+    public Task<WriteResult> SupportProposalAsync(ProposalRequest request) => Call<WriteResult>(nameof(SupportProposalAsync), request);
+
+    public Task<WriteResult> OpposeProposalAsync(ProposalRequest request) => Call<WriteResult>(nameof(OpposeProposalAsync), request);
+
+    public Task<WriteResult> WithdrawProposalAsync(ProposalRequest request) => Call<WriteResult>(nameof(WithdrawProposalAsync), request);
+
+    public Task<WriteResult> DecideProposalAsync(DecideProposalRequest request) => Call<WriteResult>(nameof(DecideProposalAsync), request);
+
+    public Task<ParagraphTextResult> ResolveBracketAsync(ResolveBracketRequest request) => Call<ParagraphTextResult>(nameof(ResolveBracketAsync), request);
+
+    public Task<WriteResult> ResolveCommentAsync(ResolveCommentRequest request) => Call<WriteResult>(nameof(ResolveCommentAsync), request);
+
+    public Task FollowMeAsync(FollowMeRequest request) => Call(nameof(FollowMeAsync), request);
+
+    public Task<WriteResult> AdoptDocumentAsync(AdoptDocumentRequest request) => Call<WriteResult>(nameof(AdoptDocumentAsync), request);
 
     /// <summary>Invokes any hub method by name (the name without "Async"), for calls this client has no wrapper for.</summary>
     public async Task<T> Call<T>(string method, params object?[] arguments)

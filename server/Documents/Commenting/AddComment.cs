@@ -13,6 +13,8 @@ public static class AddComment
             return bad;
         if (text.Text.Length == 0)
             return Refusal.Invalid("a comment cannot be empty");
-        return Decision.Append(new CommentAdded(paragraph.Id, commentId, text.Text));
+        if (request.ReplyTo is { } replyTo && paragraph.Comments.All(c => c.Id != replyTo))
+            return Refusal.NotFound($"comment {replyTo} (replyTo) is not a comment on this paragraph");
+        return Decision.Append(new CommentAdded(paragraph.Id, commentId, text.Text) { ReplyTo = request.ReplyTo });
     }
 }

@@ -69,6 +69,11 @@ public sealed class DocumentWriter(DocumentCache cache, DocumentStreams streams,
         }, ct);
     }
 
+    /// <summary>Checks something against the document's current state (e.g. that a paragraph exists); a refusal is thrown.</summary>
+    public Task ReadAsync(Guid documentId, Func<DocumentState, Refusal?> check, CancellationToken ct) =>
+        cache.WithStateAsync(documentId, (state, _) =>
+            check(state) is { } refusal ? throw new RefusedException(refusal) : Task.FromResult(true), ct);
+
     /// <summary>
     /// Who did it, in which meeting, and under which op id: the op id goes on the last event of the
     /// call only, whose answer is the call's answer (and the one a retry gets again).

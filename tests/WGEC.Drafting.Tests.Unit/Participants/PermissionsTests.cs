@@ -13,7 +13,7 @@ public class PermissionsTests
     public static TheoryData<Role, Permission, bool> Table()
     {
         var table = new TheoryData<Role, Permission, bool>();
-        void Row(Role role, bool read, bool edit, bool comment, bool setStatus, bool tag, bool create, bool manage)
+        void Row(Role role, bool read, bool edit, bool comment, bool setStatus, bool tag, bool create, bool manage, bool steer)
         {
             table.Add(role, Permission.Read, read);
             table.Add(role, Permission.Edit, edit);
@@ -22,14 +22,15 @@ public class PermissionsTests
             table.Add(role, Permission.TagRevision, tag);
             table.Add(role, Permission.CreateDocument, create);
             table.Add(role, Permission.ManageParticipants, manage);
+            table.Add(role, Permission.Steer, steer);
         }
 
-        //                     read edit comment status tag create manage
-        Row(Role.Secretariat, Yes, Yes, Yes, Yes, Yes, Yes, Yes);
-        Row(Role.Chair, Yes, Yes, Yes, Yes, Yes, Yes, No);
-        Row(Role.Member, Yes, Yes, Yes, No, No, No, No);
-        Row(Role.Observer, Yes, No, No, No, No, No, No);
-        Row(Role.Unknown, No, No, No, No, No, No, No);
+        //                     read edit comment status tag create manage steer
+        Row(Role.Secretariat, Yes, Yes, Yes, Yes, Yes, Yes, Yes, Yes);
+        Row(Role.Chair, Yes, Yes, Yes, Yes, Yes, Yes, No, Yes);
+        Row(Role.Member, Yes, Yes, Yes, No, No, No, No, No);
+        Row(Role.Observer, Yes, No, No, No, No, No, No, No);
+        Row(Role.Unknown, No, No, No, No, No, No, No, No);
         return table;
     }
 
