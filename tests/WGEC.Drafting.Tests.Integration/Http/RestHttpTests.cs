@@ -36,6 +36,22 @@ public sealed class RestHttpTests(DraftingApp app) : IClassFixture<DraftingApp>
         await Problem.AssertAsync(await app.Api().Http.GetAsync("api/documents/not-a-guid", member.Api.Token), HttpStatusCode.NotFound, "not-found");
     }
 
+    [Theory]
+    [InlineData("/api/documents")]
+    [InlineData("/api/documents/{id}/events")]
+    [InlineData("/api/documents/{id}/diff")]
+    [InlineData("/api/documents/{id}/meetings")]
+    [InlineData("/api/documents/{id}/revisions/{label}/concordance")]
+    [InlineData("/api/participants")]
+    [InlineData("/api/auth/token")]
+    public async Task The_openapi_description_lists_the_rest_calls(string path)
+    {
+        using var response = await app.Api().Http.GetAsync(new Uri("openapi/v1.json", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var description = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.True(description.RootElement.GetProperty("paths").TryGetProperty(path, out _), $"{path} is not described");
+    }
+
     [Fact]
     public async Task A_wrong_method_is_an_invalid_problem()
     {
