@@ -210,6 +210,19 @@ public sealed class ProposalTablingTests(DraftingApp app) : IClassFixture<Drafti
     }
 
     [Fact]
+    public async Task A_note_follows_the_comment_rules()
+    {
+        await using var scene = await ProposalScene.StartAsync(app, "Alpha");
+
+        await HubAssert.RefusedAsync(ErrorCode.Invalid, () => scene.Brazil.TableProposalAsync(
+            new TableProposalRequest(scene.Id, scene.Paragraph(0), ProposalAction.Delete, Note: "why\0not")));
+        await HubAssert.RefusedAsync(ErrorCode.TooLarge, () => scene.Brazil.TableProposalAsync(
+            new TableProposalRequest(scene.Id, scene.Paragraph(0), ProposalAction.Delete, Note: new string('n', 4_001))));
+
+        Assert.Empty(await scene.NewEventsAsync());
+    }
+
+    [Fact]
     public async Task Retrying_a_tabling_with_the_same_client_op_id_returns_the_first_answer()
     {
         await using var scene = await ProposalScene.StartAsync(app, "Alpha");
