@@ -28,10 +28,11 @@ public static class Negotiating
             ? await (await app.SecretariatAsync()).ConnectAsync()
             : await (await app.JoinAsync(role, delegation: delegation)).ConnectAsync();
 
-    /// <summary>The paragraphs' numbers, in document order.</summary>
-    public static string?[] Numbers(this DocumentView document) => [.. document.Paragraphs.Select(p => p.Number)];
+    /// <summary>The paragraphs' numbers in document order, "-" for none: <c>"-, 1, 3 bis"</c>.</summary>
+    public static string Numbers(this DocumentView document) => string.Join(", ", document.Paragraphs.Select(p => p.Number ?? "-"));
 
-    public static string?[] Labels(this DocumentView document) => [.. document.Paragraphs.Select(p => p.Label)];
+    /// <summary>The paragraphs' labels in document order, "-" for none.</summary>
+    public static string Labels(this DocumentView document) => string.Join(", ", document.Paragraphs.Select(p => p.Label ?? "-"));
 
     public static ParagraphView Paragraph(this DocumentView document, Guid id) => document.Paragraphs.Single(p => p.Id == id);
 }
