@@ -1,3 +1,4 @@
+using System.Net;
 using WGEC.Drafting.Contracts;
 using WGEC.Drafting.Tests.Collaboration;
 using WGEC.Drafting.Tests.Infrastructure;
@@ -186,5 +187,13 @@ public sealed class MeetingTests(NegotiationApp app) : IClassFixture<Negotiation
                 new MeetingSummary("Second meeting", At(second.Version), null, second.Version, null, Edits: 1, Agreed: 0),
             ],
             meetings);
+    }
+
+    [Fact]
+    public async Task Meetings_of_an_unknown_document_is_not_found()
+    {
+        var chair = await app.JoinAsync(Role.Chair);
+
+        await Problem.AssertAsync(await chair.Api.Http.GetAsync($"api/documents/{Guid.NewGuid()}/meetings", chair.Api.Token), HttpStatusCode.NotFound, "not-found");
     }
 }
