@@ -7,12 +7,6 @@ using WGEC.Drafting.Tests.Infrastructure;
 namespace WGEC.Drafting.Tests.Negotiation;
 
 /// <summary>The chair resolves and agrees paragraph after paragraph on one connection: more than the default 50 calls a second.</summary>
-public sealed class NegotiationApp : DraftingApp
-{
-    protected override IReadOnlyDictionary<string, string> Settings =>
-        new Dictionary<string, string> { ["Drafting:HubCallsPerSecond"] = "100000" };
-}
-
 /// <summary>
 /// Work item 3, "Done when": a small negotiation replayed on shared/samples/recommendations.md — two meetings,
 /// proposals from three delegations, a Rev.1 with renumbering, every bracket resolved, adoption — checking the
