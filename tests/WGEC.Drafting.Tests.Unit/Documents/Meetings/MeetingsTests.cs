@@ -178,4 +178,18 @@ public class MeetingsTests
 
         Assert.Equal([(2, 0), (0, 1)], doc.State.Meetings.Select(m => (m.Edits, m.Agreed)));
     }
+
+    [Fact]
+    public void An_accepted_proposal_counts_as_an_edit_but_tabling_and_deciding_it_do_not()
+    {
+        var doc = StateBuilder.Operatives(1);
+        doc.OpenMeeting("First meeting");
+        var replaced = doc.Propose(ProposalAction.Replace, doc.Ids[0], "Recommends more.");
+        var rejected = doc.Propose(ProposalAction.Delete, doc.Ids[0]);
+
+        doc.DecideProposal(replaced, ProposalDecision.Accept, ProposalForm.Clean);
+        doc.DecideProposal(rejected, ProposalDecision.Reject);
+
+        Assert.Equal(1, doc.State.Meeting!.Edits);
+    }
 }
