@@ -20,6 +20,14 @@ public static class Decided
         return Assert.IsType<TEvent>(Assert.Single(decision.Events));
     }
 
+    /// <summary>The events of a decision that was not refused, in order (one call may append several).</summary>
+    public static IReadOnlyList<DocumentEvent> AppendedAll(Decision decision)
+    {
+        Assert.True(decision.Refusal is null, $"refused: {decision.Refusal}");
+        Assert.NotEmpty(decision.Events);
+        return decision.Events;
+    }
+
     public static TResult Nothing<TResult>(Decision decision)
     {
         Assert.True(decision.Refusal is null, $"refused: {decision.Refusal}");

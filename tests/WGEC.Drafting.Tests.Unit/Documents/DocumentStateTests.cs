@@ -2,6 +2,7 @@ using WGEC.Drafting.Contracts;
 using WGEC.Drafting.Documents;
 using WGEC.Drafting.Documents.Commenting;
 using WGEC.Drafting.Documents.Editing;
+using WGEC.Drafting.Documents.Proposing;
 
 namespace WGEC.Drafting.Tests.Documents;
 
@@ -178,5 +179,92 @@ public class DocumentStateTests
 
         Assert.Equal([a, x, b, c], doc.State.Order.Select(p => p.Id));
         Assert.Equal(["1", "2", "3"], doc.State.Live.Select(p => p.Number));
+    }
+
+    [Theory]
+    [InlineData(ProposalAction.Replace, ProposalForm.Bracketed)]
+    [InlineData(ProposalAction.InsertAfter, ProposalForm.Clean)]
+    [InlineData(ProposalAction.Delete, ProposalForm.Clean)]
+    public void ResultOf_a_multi_event_call_is_the_answer_of_its_last_event(ProposalAction action, ProposalForm form)
+    {
+        var doc = StateBuilder.Operatives(2);
+        var id = doc.Propose(action, doc.Ids[0], action == ProposalAction.Delete ? null : "Recommends more.");
+        var before = doc.Version;
+
+        doc.DecideProposal(id, ProposalDecision.Accept, form, clientOpId: "decide-1");
+
+        Assert.Equal(before + 2, doc.Version);
+        Assert.Equal(new WriteResult(Outcome.Applied, doc.Version), doc.State.ResultOf(StateBuilder.Chair.ParticipantId, "decide-1"));
+    }
+
+    [Fact]
+    public void Only_events_that_carry_an_op_id_record_a_result()
+    {
+        var doc = StateBuilder.Operatives(1);
+        var target = doc.Ids[0];
+        var id = doc.Propose(ProposalAction.Replace, target, "Recommends more.");
+
+        // As the writer stores a call of two events: the op id on the last one only.
+        doc.Apply(new ParagraphEdited(target, "Recommends more.", Merged: false) { By = StateBuilder.Chair });
+        var edited = doc.Version;
+        doc.Apply(new ProposalDecided(id, target, ProposalDecision.Accept, ProposalForm.Clean) { By = StateBuilder.Chair, ClientOpId = "op" });
+
+        Assert.Equal(new WriteResult(Outcome.Applied, edited + 1), doc.State.ResultOf(StateBuilder.Chair.ParticipantId, "op"));
+    }
+
+    [Fact]
+    public void Stamped_events_of_one_call_all_carry_the_actor_and_only_the_last_the_op_id()
+    {
+        var doc = StateBuilder.Operatives(2);
+        var id = doc.Propose(ProposalAction.InsertAfter, doc.Ids[0], "Recommends more.", StateBuilder.OtherMember);
+
+        doc.DecideProposal(id, ProposalDecision.Accept, ProposalForm.Bracketed, clientOpId: "decide-1");
+
+        var (inserted, decided) = (doc.Events[^2], doc.Events[^1]);
+        Assert.IsType<ParagraphInserted>(inserted);
+        Assert.IsType<ProposalDecided>(decided);
+        Assert.Equal((StateBuilder.Chair, (string?)null), (inserted.By, inserted.ClientOpId));
+        Assert.Equal((StateBuilder.Chair, (string?)"decide-1"), (decided.By, decided.ClientOpId));
+        Assert.Equal(StateBuilder.OtherMember, doc.Events[^3].By);
+    }
+
+    [Fact]
+    public void Events_are_stamped_with_the_meeting_open_when_they_happen()
+    {
+        var doc = StateBuilder.Operatives(1);
+        var id = doc.Ids[0];
+        doc.Edit(id, "Before.");
+        doc.OpenMeeting("Third meeting");
+        doc.Edit(id, "During.");
+        var proposal = doc.Propose(ProposalAction.Replace, id, "Proposed.");
+        doc.DecideProposal(proposal, ProposalDecision.Accept, ProposalForm.Bracketed);
+        doc.CloseMeeting();
+        doc.Edit(id, "After.");
+
+        Assert.Equal(
+            [
+                (nameof(DocumentCreated), null), (nameof(ParagraphInserted), null), (nameof(ParagraphEdited), null),
+                (nameof(MeetingOpened), "Third meeting"), (nameof(ParagraphEdited), "Third meeting"), (nameof(ProposalTabled), "Third meeting"),
+                (nameof(ParagraphEdited), "Third meeting"), (nameof(ProposalDecided), "Third meeting"),
+                (nameof(MeetingClosed), "Third meeting"), (nameof(ParagraphEdited), (string?)null),
+            ],
+            doc.Events.Select(e => (e.GetType().Name, e.Meeting)));
+    }
+
+    [Fact]
+    public void Proposals_are_folded_from_tabling_votes_and_decision()
+    {
+        var doc = StateBuilder.Operatives(1);
+        var id = doc.Propose(ProposalAction.Replace, doc.Ids[0], "Recommends more.", StateBuilder.Member);
+        doc.Support(id, StateBuilder.OtherMember);
+        doc.Oppose(id, StateBuilder.ThirdMember);
+        Assert.Equal(ProposalState.Open, doc.State.Proposals[id].State);
+
+        doc.DecideProposal(id, ProposalDecision.Reject);
+
+        var view = doc.State.Proposals[id].View();
+        Assert.Equal((ProposalState.Rejected, "Brazil", "Recommends more."), (view.State, view.By.Delegation, view.Text));
+        Assert.Equal(["ISOC"], view.Supporters);
+        Assert.Equal(["China"], view.Opponents);
     }
 }

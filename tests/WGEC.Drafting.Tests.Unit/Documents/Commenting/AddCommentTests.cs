@@ -71,4 +71,44 @@ public class AddCommentTests
 
         Decided.Appended<CommentAdded>(Comment(doc, id, "For the record."));
     }
+
+    [Fact]
+    public void Reply_to_a_comment_of_the_same_paragraph_is_added_to_its_thread()
+    {
+        var (doc, id) = OneParagraph();
+        var first = doc.Comment(id, "Brazil prefers \"shall\".", StateBuilder.Member);
+
+        var reply = Decided.Appended<CommentAdded>(AddComment.Decide(doc.State, new AddCommentRequest(StateBuilder.DocumentId, id, "ISOC disagrees.", ReplyTo: first), Guid.NewGuid()));
+        doc.Apply(reply);
+
+        Assert.Equal(first, reply.ReplyTo);
+        Assert.Equal([null, first], doc[id].Comments.Select(c => c.ReplyTo));
+    }
+
+    [Fact]
+    public void Reply_to_an_unknown_comment_is_not_found()
+    {
+        var (doc, id) = OneParagraph();
+        Decided.Refused(AddComment.Decide(doc.State, new AddCommentRequest(StateBuilder.DocumentId, id, "Reply.", ReplyTo: Guid.NewGuid()), Guid.NewGuid()), ErrorCode.NotFound);
+    }
+
+    [Fact]
+    public void Reply_to_a_comment_of_another_paragraph_is_not_found()
+    {
+        var (doc, id) = OneParagraph();
+        var other = doc.Insert(ParagraphKind.Operative, "Decides.", id);
+        var elsewhere = doc.Comment(other, "On the other paragraph.", StateBuilder.Member);
+
+        Decided.Refused(AddComment.Decide(doc.State, new AddCommentRequest(StateBuilder.DocumentId, id, "Reply.", ReplyTo: elsewhere), Guid.NewGuid()), ErrorCode.NotFound);
+    }
+
+    [Fact]
+    public void State_knows_the_paragraph_of_each_comment()
+    {
+        var (doc, id) = OneParagraph();
+        var comment = doc.Comment(id, "Noted.", StateBuilder.Member);
+
+        Assert.Equal(id, doc.State.ParagraphOfComment(comment));
+        Assert.Null(doc.State.ParagraphOfComment(Guid.NewGuid()));
+    }
 }
