@@ -21,7 +21,14 @@ public sealed record DocumentCreated(Guid DocumentId, string Title, DocumentKind
 /// <param name="AfterParagraphId">The live paragraph it follows (already resolved past tombstones); null = at the top.</param>
 /// <param name="Numbers">Display numbers that changed with this event (PROTOCOL.md §3 <c>numbers</c>).</param>
 public sealed record ParagraphInserted(
-    Guid ParagraphId, Guid? AfterParagraphId, ParagraphKind Kind, string Text, IReadOnlyDictionary<Guid, string?> Numbers) : DocumentEvent;
+    Guid ParagraphId, Guid? AfterParagraphId, ParagraphKind Kind, string Text, IReadOnlyDictionary<Guid, string?> Numbers) : DocumentEvent
+{
+    /// <summary>
+    /// Its position within its kind, given once when it is inserted after a revision ("3 bis") and
+    /// kept until the next renumbering: delegations refer to paragraphs by these numbers.
+    /// </summary>
+    public string? Position { get; init; }
+}
 
 public sealed record ParagraphEdited(Guid ParagraphId, string Text, bool Merged) : DocumentEvent
 {
@@ -43,12 +50,16 @@ public sealed record CommentAdded(Guid ParagraphId, Guid CommentId, string Text)
 public sealed record CommentResolved(Guid ParagraphId, Guid CommentId) : DocumentEvent;
 
 /// <param name="Baseline">
-/// When the tag renumbers: each preambular and operative paragraph's new consecutive position
-/// within its kind. Until the next renumbering, numbers are read against it (3, 3 bis, 4 …).
+/// When the tag renumbers (or is the first tag): each preambular and operative paragraph's
+/// consecutive position within its kind. Until the next renumbering, numbers are read against it
+/// (3, 3 bis, 4 …).
 /// </param>
 public sealed record RevisionTagged(string Label, string? Note, IReadOnlyDictionary<Guid, string?> Numbers) : DocumentEvent
 {
     public IReadOnlyDictionary<Guid, int>? Baseline { get; init; }
+
+    /// <summary>True when the tag renumbered the text (a first tag that does not still fixes a baseline).</summary>
+    public bool Renumbered { get; init; }
 }
 
 public sealed record MeetingOpened(string Name) : DocumentEvent;

@@ -20,6 +20,7 @@ public sealed class DocumentState
     private readonly Dictionary<Guid, Guid> commentParagraphs = [];
     private readonly List<MeetingRecord> meetings = [];
     private readonly Dictionary<string, IReadOnlyList<ConcordanceEntry>> concordances = [];
+    private readonly Dictionary<Guid, string> assigned = [];
 
     public Guid Id { get; private set; }
     public string Title { get; private set; } = "";
@@ -35,6 +36,9 @@ public sealed class DocumentState
 
     /// <summary>The positions of the last renumbering revision; null before the first one (PROTOCOL.md: consecutive numbers).</summary>
     public IReadOnlyDictionary<Guid, int>? Baseline { get; private set; }
+
+    /// <summary>Positions given to paragraphs inserted since the baseline ("3 bis"), deleted ones included.</summary>
+    public IReadOnlyDictionary<Guid, string> Assigned => assigned;
 
     /// <summary>The meeting now open, if any.</summary>
     public MeetingRecord? Meeting => meetings is [.., { ClosedAt: null } open] ? open : null;
@@ -88,6 +92,8 @@ public sealed class DocumentState
                 byId[p.Id] = p;
                 order.Insert(IndexAfter(i.AfterParagraphId), p);
                 LiveCount++;
+                if (i.Position is { } position)
+                    assigned[i.ParagraphId] = position;
                 ApplyNumbers(i.Numbers);
                 result = new InsertParagraphResult(Outcome.Applied, version, p.Id);
                 break;
@@ -129,7 +135,11 @@ public sealed class DocumentState
                 revisions.Add(new RevisionView(r.Label, version, at, r.Note));
                 concordances[r.Label] = [.. Live.Where(p => p.Kind == ParagraphKind.Operative)
                     .Select(p => new ConcordanceEntry(p.Id, p.Number, r.Numbers.TryGetValue(p.Id, out var renumbered) ? renumbered : p.Number))];
-                Baseline = r.Baseline ?? Baseline;
+                if (r.Baseline is not null)
+                {
+                    Baseline = r.Baseline;
+                    assigned.Clear();
+                }
                 ApplyNumbers(r.Numbers);
                 result = new WriteResult(Outcome.Applied, version);
                 break;

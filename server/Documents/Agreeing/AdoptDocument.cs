@@ -11,7 +11,7 @@ public static class AdoptDocument
     public static Decision Decide(DocumentState state)
     {
         var live = state.Live.ToList();
-        var labels = Numbering.Labels(live.Select(p => (p.Id, p.Kind)), state.Baseline);
+        var labels = Numbering.Labels(live.Select(p => (p.Id, p.Kind)), state.Baseline, state.Assigned);
         string Name(ParagraphState p) => p.Number is { } n ? $"paragraph {n}" : labels[p.Id] ?? $"paragraph {live.IndexOf(p) + 1}";
 
         var blockers = new List<string>();

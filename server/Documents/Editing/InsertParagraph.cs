@@ -19,7 +19,9 @@ public static class InsertParagraph
         if (Paragraphs.ResolveAfter(state, request.AfterParagraphId, out var after) is { } missing)
             return missing;
 
-        var numbers = Numbering.Changes(state, Numbering.LiveAfterChange(state, null, (id, request.Kind), after));
-        return Decision.Append(new ParagraphInserted(id, after, request.Kind, text.Text, numbers));
+        var next = Numbering.LiveAfterChange(state, null, (id, request.Kind), after).ToList();
+        var position = Numbering.Assign(state, next, id, request.Kind);
+        var numbers = Numbering.Changes(state, next, given: position is null ? null : (id, position));
+        return Decision.Append(new ParagraphInserted(id, after, request.Kind, text.Text, numbers) { Position = position });
     }
 }

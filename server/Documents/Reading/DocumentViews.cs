@@ -9,7 +9,7 @@ public sealed class DocumentViews(MarkdownRenderer renderer)
     public DocumentView From(DocumentState state)
     {
         var live = state.Live.ToList();
-        var labels = Numbering.Labels(live.Select(p => (p.Id, p.Kind)), state.Baseline);
+        var labels = Numbering.Labels(live.Select(p => (p.Id, p.Kind)), state.Baseline, state.Assigned);
         var byParagraph = state.Proposals.Values.Where(p => p.ParagraphId is not null).ToLookup(p => p.ParagraphId!.Value);
         var paragraphs = live
             .Select(p => Paragraph(p.Id, p.Number, labels[p.Id], p.Kind, p.Text, p.Status, p.Revision, p.Comments, byParagraph[p.Id]))
@@ -26,7 +26,7 @@ public sealed class DocumentViews(MarkdownRenderer renderer)
     {
         var live = order.Paragraphs.Select(id => rows[id]).ToList();
         var sequence = live.Select(p => (p.Id, p.Kind)).ToList();
-        var (numbers, labels) = (Numbering.Of(sequence, order.Baseline), Numbering.Labels(sequence, order.Baseline));
+        var (numbers, labels) = (Numbering.Of(sequence, order.Baseline, order.Assigned), Numbering.Labels(sequence, order.Baseline, order.Assigned));
         var paragraphs = live
             .Select(p => Paragraph(p.Id, numbers[p.Id], labels[p.Id], p.Kind, p.Text, p.Status, p.Revision, p.Comments, p.Proposals))
             .ToList();

@@ -25,7 +25,7 @@ public sealed class Envelopes(DocumentViews views)
         ParagraphStatusChanged s => (EnvelopeTypes.ParagraphStatusChanged, new ParagraphStatusChangedData(s.ParagraphId, s.Status, s.Note)),
         CommentAdded c => (EnvelopeTypes.CommentAdded, new CommentAddedData(c.ParagraphId, c.CommentId, c.Text, c.ReplyTo)),
         CommentResolved cr => (EnvelopeTypes.CommentResolved, new CommentResolvedData(cr.ParagraphId, cr.CommentId)),
-        RevisionTagged r => (EnvelopeTypes.RevisionTagged, new RevisionTaggedData(r.Label, r.Note, r.Numbers, r.Baseline is not null)),
+        RevisionTagged r => (EnvelopeTypes.RevisionTagged, new RevisionTaggedData(r.Label, r.Note, r.Numbers, r.Renumbered)),
         MeetingOpened m => (EnvelopeTypes.MeetingOpened, new MeetingData(m.Name)),
         MeetingClosed m => (EnvelopeTypes.MeetingClosed, new MeetingData(m.Name)),
         ProposalTabled p => (EnvelopeTypes.ProposalTabled, new ProposalTabledData(p.ProposalId, p.ParagraphId, p.Action, p.Text, p.Note, p.Kind)),

@@ -46,6 +46,9 @@ public sealed class OrderRow
 
     /// <summary>The positions of the last renumbering revision (see <see cref="Numbering"/>).</summary>
     public Dictionary<Guid, int>? Baseline { get; set; }
+
+    /// <summary>Positions given to paragraphs inserted since ("3 bis").</summary>
+    public Dictionary<Guid, string> Assigned { get; set; } = [];
 }
 
 public sealed class DocumentRowProjection : SingleStreamProjection<DocumentRow, Guid>
@@ -106,6 +109,8 @@ public sealed class OrderProjection : SingleStreamProjection<OrderRow, Guid>
         {
             case ParagraphInserted i:
                 row.Paragraphs.Insert(IndexAfter(row, i.AfterParagraphId), i.ParagraphId);
+                if (i.Position is { } position)
+                    row.Assigned[i.ParagraphId] = position;
                 break;
             case ParagraphMoved m:
                 row.Paragraphs.Remove(m.ParagraphId);
@@ -116,6 +121,7 @@ public sealed class OrderProjection : SingleStreamProjection<OrderRow, Guid>
                 break;
             case RevisionTagged { Baseline: { } baseline }:
                 row.Baseline = new Dictionary<Guid, int>(baseline);
+                row.Assigned.Clear();
                 break;
         }
         return row;

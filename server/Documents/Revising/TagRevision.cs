@@ -18,12 +18,22 @@ public static class TagRevision
         if (note.Refusal is { } badNote)
             return badNote;
         var noteText = note.Text.Length == 0 ? null : note.Text;
-        if (request.Renumber == false)
-            return Decision.Append(new RevisionTagged(label.Text, noteText, new Dictionary<Guid, string?>()));
-        // Renumbering: bis/ter give way to consecutive numbers, which the next revision keeps stable.
         var live = state.Live.Select(p => (p.Id, p.Kind)).ToList();
+        if (request.Renumber == false)
+        {
+            // Numbers stay as they are; a first tag still fixes them (they are consecutive until then).
+            return Decision.Append(new RevisionTagged(label.Text, noteText, new Dictionary<Guid, string?>())
+            {
+                Baseline = state.Baseline is null ? Numbering.Consecutive(live) : null,
+            });
+        }
+        // Renumbering: bis/ter give way to consecutive numbers, which stay put until the next one.
         var baseline = Numbering.Consecutive(live);
-        return Decision.Append(new RevisionTagged(label.Text, noteText, Numbering.Changes(state, live, baseline: baseline)) { Baseline = baseline });
+        return Decision.Append(new RevisionTagged(label.Text, noteText, Numbering.Changes(state, live, baseline: baseline))
+        {
+            Baseline = baseline,
+            Renumbered = true,
+        });
     }
 
     /// <summary>A label may not be empty, span lines, or read as a version number or a time: selectors stay unambiguous.</summary>

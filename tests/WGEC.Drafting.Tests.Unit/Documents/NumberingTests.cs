@@ -247,4 +247,86 @@ public class NumberingTests
         Assert.Equal([p1, p2, p5, x, p4], doc.Ids);
         Assert.Equal(["1", "2", "5", "5 bis", "4"], doc.State.Live.Select(p => p.Number));
     }
+
+    [Fact]
+    public void A_given_bis_number_stays_when_another_paragraph_is_inserted_right_after_the_same_number()
+    {
+        var doc = StateBuilder.Operatives(4);
+        doc.Tag("Rev.1");
+        var three = doc.Ids[2];
+
+        var first = doc.Insert(ParagraphKind.Operative, "First new.", three);
+        var squeezed = doc.Insert(ParagraphKind.Operative, "Squeezed in before it.", three);
+
+        Assert.Equal("3 bis", doc[first].Number);
+        Assert.Equal("3 ter", doc[squeezed].Number);
+        Assert.Equal([squeezed, first], doc.Ids.Skip(3).Take(2));
+    }
+
+    [Fact]
+    public void A_given_bis_number_stays_when_the_paragraph_it_followed_is_deleted_or_moved()
+    {
+        var doc = StateBuilder.Operatives(4);
+        doc.Tag("Rev.1");
+        var (two, three) = (doc.Ids[1], doc.Ids[2]);
+        var bis = doc.Insert(ParagraphKind.Operative, "New.", three);
+
+        doc.Delete(three);
+        doc.Move(two, null);
+
+        Assert.Equal("3 bis", doc[bis].Number);
+        Assert.Equal([three], ((ParagraphDeleted)doc.Events[^2]).Numbers.Keys); // only the deleted number changed
+    }
+
+    [Fact]
+    public void A_deleted_bis_number_is_not_given_again()
+    {
+        var doc = StateBuilder.Operatives(4);
+        doc.Tag("Rev.1");
+        var three = doc.Ids[2];
+        doc.Delete(doc.Insert(ParagraphKind.Operative, "Gone.", three));
+
+        var next = doc.Insert(ParagraphKind.Operative, "Next.", three);
+
+        Assert.Equal("3 ter", doc[next].Number);
+    }
+
+    [Fact]
+    public void A_paragraph_inserted_after_a_bis_takes_the_next_suffix_of_the_same_number()
+    {
+        var doc = StateBuilder.Operatives(4);
+        doc.Tag("Rev.1");
+        var bis = doc.Insert(ParagraphKind.Operative, "Bis.", doc.Ids[2]);
+
+        var afterBis = doc.Insert(ParagraphKind.Operative, "After bis.", bis);
+
+        Assert.Equal("3 ter", doc[afterBis].Number);
+        Assert.Equal("OP3 ter", Numbering.Labels(doc.State.Live.Select(p => (p.Id, p.Kind)), doc.State.Baseline, doc.State.Assigned)[afterBis]);
+    }
+
+    [Fact]
+    public void A_first_revision_without_renumbering_still_fixes_the_numbers()
+    {
+        var doc = StateBuilder.Operatives(3);
+        doc.Tag("Rev.1", renumber: false);
+
+        var top = doc.Insert(ParagraphKind.Operative, "At the top.");
+
+        Assert.Equal(["0 bis", "1", "2", "3"], doc.State.Live.Select(p => p.Number));
+        Assert.Equal(top, doc.Ids[0]);
+    }
+
+    [Fact]
+    public void A_renumbering_revision_makes_given_numbers_consecutive_and_starts_the_suffixes_again()
+    {
+        var doc = StateBuilder.Operatives(3);
+        doc.Tag("Rev.1");
+        doc.Insert(ParagraphKind.Operative, "Bis.", doc.Ids[0]);
+        doc.Tag("Rev.2");
+
+        var next = doc.Insert(ParagraphKind.Operative, "New after 2.", doc.Ids[1]);
+
+        Assert.Equal(["1", "2", "2 bis", "3", "4"], doc.State.Live.Select(p => p.Number));
+        Assert.Equal("2 bis", doc[next].Number);
+    }
 }
