@@ -152,7 +152,7 @@ public sealed class DocumentState
                 result = new WriteResult(Outcome.Applied, version);
                 break;
             case ProposalTabled pt:
-                proposals[pt.ProposalId] = ProposalRecord.From(pt);
+                proposals[pt.ProposalId] = ProposalRecord.From(pt, version);
                 result = new TableProposalResult(Outcome.Applied, version, pt.ProposalId);
                 break;
             case ProposalSupported or ProposalOpposed or ProposalWithdrawn or ProposalDecided:

@@ -16,10 +16,14 @@ public sealed class ProposalRecord
     public List<string> Opponents { get; set; } = [];
     public ProposalState State { get; set; } = ProposalState.Open;
 
+    /// <summary>The version it was tabled at: proposals are listed in the order they were tabled.</summary>
+    public long TabledVersion { get; set; }
+
     public bool IsOpen => State == ProposalState.Open;
 
-    public static ProposalRecord From(ProposalTabled e) => new()
+    public static ProposalRecord From(ProposalTabled e, long version) => new()
     {
+        TabledVersion = version,
         Id = e.ProposalId,
         ParagraphId = e.ParagraphId,
         Action = e.Action,

@@ -13,6 +13,9 @@ public static class AdoptDocument
         var live = state.Live.ToList();
         var labels = Numbering.Labels(live.Select(p => (p.Id, p.Kind)), state.Baseline, state.Assigned);
         string Name(ParagraphState p) => p.Number is { } n ? $"paragraph {n}" : labels[p.Id] ?? $"paragraph {live.IndexOf(p) + 1}";
+        string Proposal(ProposalRecord p) => p.By.Delegation + (p.ParagraphId is not { } id ? " to insert at the top"
+            : state.Find(id) is { Deleted: false } on ? $" on {Name(on)}"
+            : " on a deleted paragraph");
 
         var blockers = new List<string>();
         var notAgreed = live.Where(p => p.Status != Contracts.ParagraphStatus.Agreed).ToList();
@@ -21,9 +24,9 @@ public static class AdoptDocument
         var bracketed = live.Where(p => Brackets.CountOpen(p.Text) > 0).ToList();
         if (bracketed.Count > 0)
             blockers.Add($"open brackets in {List(bracketed.Select(Name))}");
-        var undecided = state.Proposals.Values.Count(p => p.IsOpen);
-        if (undecided > 0)
-            blockers.Add($"{undecided} undecided proposal{(undecided == 1 ? "" : "s")}");
+        var undecided = state.Proposals.Values.Where(p => p.IsOpen).OrderBy(p => p.TabledVersion).ToList();
+        if (undecided.Count > 0)
+            blockers.Add($"{undecided.Count} undecided proposal{(undecided.Count == 1 ? "" : "s")} ({List(undecided.Select(Proposal))})");
         return blockers.Count > 0
             ? Refusal.Invalid("the text cannot be adopted yet: " + string.Join("; ", blockers))
             : Decision.Append(new DocumentAdopted());

@@ -29,10 +29,18 @@ public static class DecideProposal
 
     private static Decision Effect(DocumentState state, ProposalRecord proposal, bool bracketed, Guid newParagraphId)
     {
+        if (proposal.Action == ProposalAction.InsertAfter)
+        {
+            // Like afterParagraphId: after a deleted paragraph means after the nearest live one before it.
+            if (Paragraphs.ResolveAfter(state, proposal.ParagraphId, out var after) is { } unknown)
+                return unknown;
+            var inserted = bracketed ? ProposalText.BracketedInsertion(proposal.Text ?? "") : proposal.Text ?? "";
+            return Editing.InsertParagraph.Decide(state, new InsertParagraphRequest(state.Id, after, proposal.Kind, inserted), newParagraphId);
+        }
         ParagraphState? target = null;
         if (proposal.ParagraphId is { } id && Paragraphs.FindLive(state, id, out target) is { } gone)
             return gone;
-        if (target is { IsLocked: true } && proposal.Action != ProposalAction.InsertAfter)
+        if (target is { IsLocked: true })
             return Refusal.Locked($"the paragraph is {ProtocolJson.Name(target.Status)}; reopen it before accepting a proposal on it");
         var proposed = proposal.Text ?? "";
         switch (proposal.Action)
@@ -41,12 +49,8 @@ public static class DecideProposal
                 return Edit(target!, bracketed ? ProposalText.BracketedReplacement(target!.Text, proposed) : proposed);
             case ProposalAction.Delete when bracketed:
                 return Edit(target!, ProposalText.BracketedDeletion(target!.Text));
-            case ProposalAction.Delete:
-                return Editing.DeleteParagraph.Decide(state, new DeleteParagraphRequest(state.Id, target!.Id));
             default:
-                var text = bracketed ? ProposalText.BracketedInsertion(proposed) : proposed;
-                return Editing.InsertParagraph.Decide(state,
-                    new InsertParagraphRequest(state.Id, target?.Id, proposal.Kind, text), newParagraphId);
+                return Editing.DeleteParagraph.Decide(state, new DeleteParagraphRequest(state.Id, target!.Id));
         }
     }
 

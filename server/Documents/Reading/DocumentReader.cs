@@ -22,7 +22,8 @@ public sealed class DocumentReader(DocumentStreams streams, DocumentViews views,
             await using var session = await Store.QuerySerializableSessionAsync(ct);
             var document = await session.LoadAsync<DocumentRow>(documentId, ct) ?? throw NoDocument(documentId);
             var order = await session.LoadAsync<OrderRow>(documentId, ct) ?? new OrderRow { Id = documentId };
-            var rows = await session.Query<ParagraphRow>().Where(p => p.DocumentId == documentId && !p.Deleted).ToListAsync(ct);
+            // Deleted paragraphs too: their open proposals are still to be decided, so they are shown.
+            var rows = await session.Query<ParagraphRow>().Where(p => p.DocumentId == documentId).ToListAsync(ct);
             return views.From(document, order, rows.ToDictionary(p => p.Id));
         });
 

@@ -10,14 +10,15 @@ public sealed class DocumentViews(MarkdownRenderer renderer)
     {
         var live = state.Live.ToList();
         var labels = Numbering.Labels(live.Select(p => (p.Id, p.Kind)), state.Baseline, state.Assigned);
-        var byParagraph = state.Proposals.Values.Where(p => p.ParagraphId is not null).ToLookup(p => p.ParagraphId!.Value);
+        var liveIds = live.Select(p => p.Id).ToHashSet();
+        var byParagraph = state.Proposals.Values.Where(p => p.ParagraphId is { } id && liveIds.Contains(id)).ToLookup(p => p.ParagraphId!.Value);
         var paragraphs = live
             .Select(p => Paragraph(p.Id, p.Number, labels[p.Id], p.Kind, p.Text, p.Status, p.Revision, p.Comments, byParagraph[p.Id]))
             .ToList();
         return new DocumentView(state.Id, state.Title, state.Kind, state.Symbol, state.Version, paragraphs, [.. state.Revisions],
             state.Meeting is { } m ? new MeetingView(m.Name, m.OpenedAt) : null)
         {
-            Proposals = [.. state.Proposals.Values.Where(p => p.ParagraphId is null).Select(p => p.View())],
+            Proposals = DocumentLevel(state.Proposals.Values.Where(p => p.ParagraphId is not { } id || !liveIds.Contains(id))),
             AdoptedAt = state.AdoptedAt,
         };
     }
@@ -32,12 +33,16 @@ public sealed class DocumentViews(MarkdownRenderer renderer)
             .ToList();
         return new DocumentView(document.Id, document.Title, document.Kind, document.Symbol, document.Version, paragraphs, document.Revisions, document.Meeting)
         {
-            Proposals = [.. document.Proposals.Select(p => p.View())],
+            Proposals = DocumentLevel(document.Proposals.Concat(rows.Values.Where(p => p.Deleted).SelectMany(p => p.Proposals))),
             AdoptedAt = document.AdoptedAt,
         };
     }
 
     public string Html(string markdown) => renderer.ToHtml(markdown);
+
+    /// <summary>Proposals with no live paragraph to show them on: to insert at the top, or about a deleted paragraph.</summary>
+    private static IReadOnlyList<ProposalView> DocumentLevel(IEnumerable<ProposalRecord> proposals) =>
+        [.. proposals.OrderBy(p => p.TabledVersion).Select(p => p.View())];
 
     private ParagraphView Paragraph(
         Guid id, string? number, string? label, ParagraphKind kind, string text, ParagraphStatus status, long revision,

@@ -80,7 +80,7 @@ public sealed class DocumentRowProjection : SingleStreamProjection<DocumentRow, 
                 row.AdoptedAt = Timestamps.Trim(e.Timestamp);
                 break;
             case ProposalTabled { ParagraphId: null } p:
-                row.Proposals.Add(ProposalRecord.From(p));
+                row.Proposals.Add(ProposalRecord.From(p, e.Version));
                 break;
             case DocumentEvent d when ProposalRecord.IdOf(d) is { } proposal:
                 row.Proposals.Find(p => p.Id == proposal)?.Apply(d);
@@ -173,7 +173,7 @@ public sealed class ParagraphRowProjection : MultiStreamProjection<ParagraphRow,
                 CommentThreads.Resolve(row.Comments, cr.CommentId);
                 break;
             case ProposalTabled p:
-                row.Proposals.Add(ProposalRecord.From(p));
+                row.Proposals.Add(ProposalRecord.From(p, e.Version));
                 break;
             case DocumentEvent d when ProposalRecord.IdOf(d) is { } proposal:
                 row.Proposals.Find(p => p.Id == proposal)?.Apply(d);

@@ -289,8 +289,7 @@ public sealed class ProposalDecisionTests(DraftingApp app) : IClassFixture<Draft
     [Theory]
     [InlineData(ProposalAction.Replace)]
     [InlineData(ProposalAction.Delete)]
-    [InlineData(ProposalAction.InsertAfter)]
-    public async Task Accepting_when_the_paragraph_was_deleted_meanwhile_is_not_found(ProposalAction action)
+    public async Task Accepting_a_replace_or_delete_when_the_paragraph_was_deleted_meanwhile_is_not_found(ProposalAction action)
     {
         await using var scene = await ProposalScene.StartAsync(app, "Alpha", "Beta");
         var proposal = await scene.TableAsync(action, scene.Paragraph(0), action == ProposalAction.Delete ? null : "Gamma");
@@ -303,5 +302,23 @@ public sealed class ProposalDecisionTests(DraftingApp app) : IClassFixture<Draft
 
         Assert.Equal(deleted.Version, (await scene.NowAsync()).Version);
         Assert.Equal(["Beta"], (await scene.NowAsync()).Paragraphs.Select(p => p.Text));
+    }
+
+    [Fact]
+    public async Task A_proposal_about_a_deleted_paragraph_is_shown_on_the_document_and_an_insertion_lands_after_the_live_one_before()
+    {
+        await using var scene = await ProposalScene.StartAsync(app, "Alpha", "Beta", "Gamma");
+        var insertion = await scene.TableAsync(ProposalAction.InsertAfter, scene.Paragraph(1), "Delta");
+        var replacement = await scene.TableAsync(ProposalAction.Replace, scene.Paragraph(1), "Bravo");
+        await scene.Chair.DeleteParagraphAsync(new DeleteParagraphRequest(scene.Id, scene.Paragraph(1)));
+
+        var now = await scene.NowAsync();
+        Assert.Equal([insertion, replacement], now.Proposals.Select(p => p.Id));
+        var replay = await scene.Hub.Chair.Api.DocumentAsync(scene.Id, $"version={now.Version}");
+        Assert.Equal(now.Proposals.Select(p => p.Id), replay.Proposals.Select(p => p.Id));
+
+        await scene.Chair.DecideProposalAsync(new DecideProposalRequest(scene.Id, insertion, ProposalDecision.Accept, ProposalForm.Clean));
+
+        Assert.Equal(["Alpha", "Delta", "Gamma"], (await scene.NowAsync()).Paragraphs.Select(p => p.Text));
     }
 }

@@ -108,7 +108,20 @@ public class AdoptDocumentTests
         var message = Blockers(doc);
 
         Assert.Contains("2 undecided proposals", message);
+        Assert.Contains("Brazil on paragraph 1, ISOC on paragraph 1", message);
         Assert.DoesNotContain("not agreed", message);
+    }
+
+    [Fact]
+    public void An_undecided_proposal_about_a_deleted_paragraph_blocks_and_says_so()
+    {
+        var doc = Draft();
+        var op2 = doc.Ids[2];
+        doc.Propose(ProposalAction.Replace, op2, "Requests a report.");
+        doc.Delete(op2);
+        AgreeAll(doc);
+
+        Assert.Contains("1 undecided proposal (Brazil on a deleted paragraph)", Blockers(doc));
     }
 
     [Fact]

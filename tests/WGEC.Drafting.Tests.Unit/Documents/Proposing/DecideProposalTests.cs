@@ -251,9 +251,7 @@ public class DecideProposalTests
     [InlineData(ProposalAction.Replace, ProposalForm.Clean)]
     [InlineData(ProposalAction.Delete, ProposalForm.Bracketed)]
     [InlineData(ProposalAction.Delete, ProposalForm.Clean)]
-    [InlineData(ProposalAction.InsertAfter, ProposalForm.Bracketed)]
-    [InlineData(ProposalAction.InsertAfter, ProposalForm.Clean)]
-    public void Accepting_a_proposal_whose_paragraph_was_deleted_is_not_found(ProposalAction action, ProposalForm form)
+    public void Accepting_a_replace_or_delete_whose_paragraph_was_deleted_is_not_found(ProposalAction action, ProposalForm form)
     {
         var doc = Draft();
         var target = doc.Ids[1];
@@ -261,6 +259,21 @@ public class DecideProposalTests
         doc.Delete(target);
 
         Decided.Refused(Decide(doc, id, ProposalDecision.Accept, form), ErrorCode.NotFound);
+    }
+
+    [Theory]
+    [InlineData(ProposalForm.Bracketed)]
+    [InlineData(ProposalForm.Clean)]
+    public void Accepting_an_insertion_after_a_deleted_paragraph_inserts_after_the_nearest_live_one_before_it(ProposalForm form)
+    {
+        var doc = Draft();
+        var (before, anchor) = (doc.Ids[0], doc.Ids[1]);
+        var id = doc.Propose(ProposalAction.InsertAfter, anchor, Proposed);
+        doc.Delete(anchor);
+
+        var inserted = Decided.AppendedAll(Decide(doc, id, ProposalDecision.Accept, form)).OfType<ParagraphInserted>().Single();
+
+        Assert.Equal(before, inserted.AfterParagraphId);
     }
 
     [Theory]
