@@ -239,10 +239,10 @@ public sealed class MeetingRecord(string name, DateTimeOffset openedAt, long fro
     public DateTimeOffset? ClosedAt { get; set; }
     public long? ToVersion { get; set; }
 
-    /// <summary>Paragraphs inserted, edited, moved or deleted while it was open.</summary>
+    /// <summary>Changes to paragraphs (inserts, edits, moves, deletes) made while it was open.</summary>
     public int Edits { get; set; }
 
-    /// <summary>Paragraphs agreed or agreed ad ref while it was open.</summary>
+    /// <summary>Status changes to agreed or agreed ad ref made while it was open.</summary>
     public int Agreed { get; set; }
 
     public MeetingSummary Summary() => new(Name, OpenedAt, ClosedAt, FromVersion, ToVersion, Edits, Agreed);
