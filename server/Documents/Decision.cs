@@ -36,6 +36,12 @@ public static class Paragraphs
             ? Refusal.Locked($"the paragraph is {Contracts.ProtocolJson.Name(paragraph.Status)}; the chair must reopen it first")
             : null);
 
+    /// <summary>A <c>baseRevision</c> must be a version of the document (the text the caller saw).</summary>
+    public static Refusal? CheckBase(DocumentState state, long baseRevision) =>
+        baseRevision > state.Version || baseRevision < 1
+            ? Refusal.Invalid($"baseRevision {baseRevision} is not a version of this document (now {state.Version})")
+            : null;
+
     /// <summary>Resolves an <c>afterParagraphId</c>: unknown → not-found; a tombstone → the nearest live paragraph before it.</summary>
     public static Refusal? ResolveAfter(DocumentState state, Guid? afterParagraphId, out Guid? after)
     {

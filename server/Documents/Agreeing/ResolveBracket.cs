@@ -10,8 +10,8 @@ public static class ResolveBracket
     {
         if (Paragraphs.FindUnlocked(state, request.ParagraphId, out var paragraph) is { } refused)
             return refused;
-        if (request.BaseRevision > state.Version || request.BaseRevision < 1)
-            return Refusal.Invalid($"baseRevision {request.BaseRevision} is not a version of this document (now {state.Version})");
+        if (Paragraphs.CheckBase(state, request.BaseRevision) is { } badBase)
+            return badBase;
         // The brackets are numbered in the text the chair saw; a newer text may number them otherwise.
         if (paragraph.Revision > request.BaseRevision)
             return Decision.Nothing(new ParagraphTextResult(Outcome.Conflict, state.Version, paragraph.Revision, paragraph.Text));

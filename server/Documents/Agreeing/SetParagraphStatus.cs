@@ -11,8 +11,8 @@ public static class SetParagraphStatus
             return Refusal.Invalid("status must be one of draft, agreed-ad-ref, agreed");
         if (Paragraphs.FindLive(state, request.ParagraphId, out var paragraph) is { } missing)
             return missing;
-        if (request.BaseRevision > state.Version || request.BaseRevision < 1)
-            return Refusal.Invalid($"baseRevision {request.BaseRevision} is not a version of this document (now {state.Version})");
+        if (Paragraphs.CheckBase(state, request.BaseRevision) is { } badBase)
+            return badBase;
         var note = TextRules.Normalize(request.Note ?? "", TextRules.MaxCommentLength, "note", allowBlankLines: true);
         if (note.Refusal is { } bad)
             return bad;

@@ -13,8 +13,8 @@ public static class EditParagraph
         var mine = TextRules.Normalize(request.Text, TextRules.MaxParagraphLength, "paragraph text");
         if (mine.Refusal is { } bad)
             return bad;
-        if (request.BaseRevision > state.Version || request.BaseRevision < 1)
-            return Refusal.Invalid($"baseRevision {request.BaseRevision} is not a version of this document (now {state.Version})");
+        if (Paragraphs.CheckBase(state, request.BaseRevision) is { } badBase)
+            return badBase;
 
         // Sending the current text again appends nothing, whatever base it was typed on.
         if (mine.Text == paragraph.Text)
