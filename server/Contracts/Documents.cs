@@ -88,3 +88,41 @@ public sealed record ParagraphDiff(
 public sealed record DiffSummary(
     int Inserted, int Deleted, int Moved, int Renumbered, int Edited, int StatusChanged, int Unchanged,
     int OpenBracketsFrom, int OpenBracketsTo);
+
+/// <summary>One event of a document's history, without its data: a point on a slider over the whole history.</summary>
+public sealed record TimelineEntry(long Version, DateTimeOffset At, string Type, Actor Actor, string? Meeting, Guid? ParagraphId);
+
+/// <summary>
+/// An envelope that touched a paragraph (every <see cref="Envelope"/> field, so envelope readers keep
+/// working) and the paragraph as it stood right after it: its text, status, display number and whether it was deleted.
+/// </summary>
+public sealed record ParagraphHistoryEntry(
+    Guid DocumentId,
+    long Version,
+    string Type,
+    object Data,
+    Actor Actor,
+    DateTimeOffset At,
+    string? ClientOpId,
+    string? Meeting,
+    string Text,
+    ParagraphStatus Status,
+    string? Number,
+    bool Deleted);
+
+public enum ProgressKind { Unknown, Revision, Meeting, Now }
+
+/// <summary>
+/// The document's counts at a revision tag, at a meeting's close (or now, while it is open) or now.
+/// <c>Label</c> is the revision label or the meeting name; null for now.
+/// </summary>
+public sealed record ProgressPoint(
+    ProgressKind Kind, string? Label, long Version, DateTimeOffset At,
+    int Paragraphs, int Agreed, int AgreedAdRef, int OpenBrackets, int OpenProposals);
+
+/// <summary>
+/// What one delegation did to a document. <c>Edits</c> counts paragraph inserts, edits (bracket
+/// resolutions included), moves and deletes made by its participants; <c>ProposalsAccepted</c> counts its
+/// own proposals that the chair accepted.
+/// </summary>
+public sealed record DelegationActivity(string Delegation, int Edits, int ProposalsTabled, int ProposalsAccepted, int Comments);

@@ -20,12 +20,11 @@ public static class DocumentsApi
         documents.MapPost("/", Create);
         documents.MapGet("/{id:guid}", Get);
         documents.MapGet("/{id:guid}/events", Events);
-        documents.MapGet("/{id:guid}/paragraphs/{pid:guid}/history", History);
         documents.MapGet("/{id:guid}/diff", Diff);
         documents.MapGet("/{id:guid}/meetings", Meetings);
         documents.MapGet("/{id:guid}/revisions/{label}/concordance", Concordance);
         documents.MapGet("/{id:guid}/export", NotYet).WithDescription("Exports come with their own work item; answers 501 until then.");
-        documents.MapGet("/{id:guid}/progress", NotYet).WithDescription("Progress comes with its own work item; answers 501 until then.");
+        documents.MapHistory();
         return app;
     }
 
@@ -60,13 +59,6 @@ public static class DocumentsApi
         if (limit > DocumentReader.MaxPage)
             throw new RefusedException(Refusal.Invalid($"limit is at most {DocumentReader.MaxPage}"));
         return TypedResults.Ok(await reader.EventsAsync(id, after ?? 0, limit ?? DocumentReader.DefaultPage, http.RequestAborted));
-    }
-
-    private static async Task<Ok<IReadOnlyList<Envelope>>> History(
-        Guid id, Guid pid, HttpContext http, CurrentParticipant current, DocumentReader reader)
-    {
-        await current.RequireAsync(http.User, Permission.Read, http.RequestAborted);
-        return TypedResults.Ok(await reader.ParagraphHistoryAsync(id, pid, http.RequestAborted));
     }
 
     private static async Task<Ok<DiffView>> Diff(

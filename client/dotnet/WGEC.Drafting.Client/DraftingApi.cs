@@ -56,8 +56,20 @@ public sealed class DraftingApi(HttpClient http)
     public Task<Envelope[]> EventsAsync(Guid id, long after = 0, int? limit = null) =>
         GetAsync<Envelope[]>($"api/documents/{id}/events?after={after}{(limit is { } l ? $"&limit={l}" : "")}");
 
+    /// <summary>Every envelope that touched the paragraph (the same call as <see cref="ParagraphLifeAsync"/>, read as plain envelopes).</summary>
     public Task<Envelope[]> ParagraphHistoryAsync(Guid id, Guid paragraphId) =>
         GetAsync<Envelope[]>($"api/documents/{id}/paragraphs/{paragraphId}/history");
+
+    /// <summary>Every envelope that touched the paragraph, each with the paragraph's text, status and number right after it.</summary>
+    public Task<ParagraphHistoryEntry[]> ParagraphLifeAsync(Guid id, Guid paragraphId) =>
+        GetAsync<ParagraphHistoryEntry[]>($"api/documents/{id}/paragraphs/{paragraphId}/history");
+
+    public Task<TimelineEntry[]> TimelineAsync(Guid id, long after = 0, int? limit = null) =>
+        GetAsync<TimelineEntry[]>($"api/documents/{id}/timeline?after={after}{(limit is { } l ? $"&limit={l}" : "")}");
+
+    public Task<ProgressPoint[]> ProgressAsync(Guid id) => GetAsync<ProgressPoint[]>($"api/documents/{id}/progress");
+
+    public Task<DelegationActivity[]> ActivityAsync(Guid id) => GetAsync<DelegationActivity[]>($"api/documents/{id}/activity");
 
     public Task<DiffView> DiffAsync(Guid id, string from, string? to = null) =>
         GetAsync<DiffView>($"api/documents/{id}/diff?from={Uri.EscapeDataString(from)}{(to is null ? "" : $"&to={Uri.EscapeDataString(to)}")}");

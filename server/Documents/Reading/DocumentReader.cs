@@ -78,14 +78,6 @@ public sealed class DocumentReader(DocumentStreams streams, DocumentViews views,
         return events.Select(envelopes.From).ToList();
     }
 
-    public async Task<IReadOnlyList<Envelope>> ParagraphHistoryAsync(Guid documentId, Guid paragraphId, CancellationToken ct)
-    {
-        await RequireAsync(documentId, ct);
-        var events = await streams.ReadAsync(documentId, ct: ct);
-        var touched = events.Where(e => Envelopes.ParagraphOf(e.Data) == paragraphId).Select(envelopes.From).ToList();
-        return touched.Count > 0 ? touched : throw new RefusedException(Refusal.NotFound($"paragraph {paragraphId} was never in this document"));
-    }
-
     /// <summary>The current version, from the small document row.</summary>
     public async Task<long> VersionAsync(Guid documentId, CancellationToken ct) => (await RequireAsync(documentId, ct)).Version;
 
