@@ -31,7 +31,8 @@ public static class HistoryApi
             throw new RefusedException(Refusal.Invalid($"limit is at most {DocumentReader.MaxPage}"));
         if (from < 0 || count < 1)
             throw new RefusedException(Refusal.Invalid("after must be ≥ 0 and limit ≥ 1"));
-        await reader.VersionAsync(id, http.RequestAborted);
+        if (await reader.VersionAsync(id, http.RequestAborted) <= from)
+            return TypedResults.Ok<IReadOnlyList<TimelineEntry>>([]);
         var events = await streams.ReadAsync(id, from: from + 1, to: from + count, ct: http.RequestAborted);
         return TypedResults.Ok<IReadOnlyList<TimelineEntry>>([.. events.Select(e => History.Entry(Recorded.From(e)))]);
     }

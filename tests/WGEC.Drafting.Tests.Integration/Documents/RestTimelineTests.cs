@@ -36,6 +36,7 @@ public sealed class RestTimelineTests(DraftingApp app) : IClassFixture<DraftingA
         Assert.Equal([13L], (await member.Api.TimelineAsync(document.Id, after: 12, limit: 4)).Select(t => t.Version));
         Assert.Empty(await member.Api.TimelineAsync(document.Id, after: 13));
         Assert.Empty(await member.Api.TimelineAsync(document.Id, after: 50));
+        Assert.Empty(await member.Api.TimelineAsync(document.Id, after: long.MaxValue, limit: 5000));
     }
 
     [Fact]
@@ -63,6 +64,18 @@ public sealed class RestTimelineTests(DraftingApp app) : IClassFixture<DraftingA
         var document = await chair.Api.CreateDocumentAsync("Paging", DocumentKind.Report);
 
         await Problem.AssertAsync(await app.Api().Http.GetAsync($"api/documents/{document.Id}/timeline?{query}", member.Api.Token), HttpStatusCode.BadRequest, "invalid");
+    }
+
+    [Theory]
+    [InlineData("/api/documents/{id}/timeline")]
+    [InlineData("/api/documents/{id}/paragraphs/{pid}/history")]
+    [InlineData("/api/documents/{id}/progress")]
+    [InlineData("/api/documents/{id}/activity")]
+    public async Task The_openapi_description_lists_the_history_calls(string path)
+    {
+        using var response = await app.Api().Http.GetAsync(new Uri("openapi/v1.json", UriKind.Relative));
+        using var description = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.True(description.RootElement.GetProperty("paths").TryGetProperty(path, out _), $"{path} is not described");
     }
 
     [Theory]
