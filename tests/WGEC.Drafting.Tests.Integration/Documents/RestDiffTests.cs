@@ -103,7 +103,7 @@ public sealed class RestDiffTests(DraftingApp app) : IClassFixture<DraftingApp>
         Assert.Contains("<ins>", entry.Html, StringComparison.Ordinal);
         Assert.Contains("<del>", entry.Html, StringComparison.Ordinal);
         Assert.Contains("take", entry.Html, StringComparison.Ordinal);
-        Assert.Equal(new DiffSummary(0, 0, 0, 0, 1, 0, 0, 2, 0), diff.Summary);
+        Assert.Equal(new DiffSummary(0, 0, 0, 0, 1, 0, 0, 2, 0) { BracketsClosed = 2 }, diff.Summary);
     }
 
     [Fact]
