@@ -33,6 +33,7 @@ public static class ComparePage
         .moved .margin .note{font-weight:bold}
         ins{text-decoration:underline;font-weight:bold}
         del{text-decoration:line-through}
+        del+ins{margin-left:.25em}
         @page{size:A4;margin:2cm 1.8cm}
         @media print{body{margin:0;max-width:none;padding:0;font-size:11pt}.paragraph{grid-template-columns:3em minmax(0,1fr) 10em}}
         """;
