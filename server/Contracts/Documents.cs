@@ -87,7 +87,24 @@ public sealed record ParagraphDiff(
 
 public sealed record DiffSummary(
     int Inserted, int Deleted, int Moved, int Renumbered, int Edited, int StatusChanged, int Unchanged,
-    int OpenBracketsFrom, int OpenBracketsTo);
+    int OpenBracketsFrom, int OpenBracketsTo)
+{
+    /// <summary>
+    /// Bracketed spans (top-level, or unmatched at any depth) present in the later text of a paragraph
+    /// and not in the earlier one; two spans are the same when their bracketed text is.
+    /// <c>openBracketsTo - openBracketsFrom = bracketsOpened - bracketsClosed</c>.
+    /// </summary>
+    public int BracketsOpened { get; init; }
+
+    /// <summary>Bracketed spans present in the earlier text of a paragraph and not in the later one.</summary>
+    public int BracketsClosed { get; init; }
+
+    /// <summary>Proposals accepted or rejected after <c>from</c> and by <c>to</c>.</summary>
+    public int ProposalsDecided { get; init; }
+
+    /// <summary>Proposals tabled after <c>from</c> and by <c>to</c>.</summary>
+    public int ProposalsTabled { get; init; }
+}
 
 /// <summary>One event of a document's history, without its data: a point on a slider over the whole history.</summary>
 public sealed record TimelineEntry(long Version, DateTimeOffset At, string Type, Actor Actor, string? Meeting, Guid? ParagraphId);

@@ -21,6 +21,7 @@ public static class DocumentsApi
         documents.MapGet("/{id:guid}", Get);
         documents.MapGet("/{id:guid}/events", Events);
         documents.MapGet("/{id:guid}/diff", Diff);
+        documents.MapGet("/{id:guid}/compare", CompareApi.Compare);
         documents.MapGet("/{id:guid}/meetings", Meetings);
         documents.MapGet("/{id:guid}/revisions/{label}/concordance", Concordance);
         documents.MapGet("/{id:guid}/export", NotYet).WithDescription("Exports come with their own work item; answers 501 until then.");

@@ -1,3 +1,4 @@
+using System.Net;
 using WGEC.Drafting.Contracts;
 using WGEC.Drafting.Diffing;
 using WGEC.Drafting.Rendering;
@@ -9,10 +10,16 @@ namespace WGEC.Drafting.Documents.Comparing;
 /// (a move is a move, not a deletion and an insertion). Word-level work is done only on
 /// paragraphs whose text changed. User text reaches the HTML only HTML-encoded.
 /// </summary>
-public sealed class DocumentDiffer
+/// <param name="wordDiff">The word differ (<see cref="WordDiff.ToHtml(string, string)"/>); a seam so tests can count its calls.</param>
+public sealed class DocumentDiffer(Func<string, string, string> wordDiff)
 {
     private static readonly ChangeKind[] Precedence =
         [ChangeKind.Inserted, ChangeKind.Deleted, ChangeKind.Moved, ChangeKind.Renumbered, ChangeKind.Edited, ChangeKind.StatusChanged];
+
+    public DocumentDiffer()
+        : this(WordDiff.ToHtml)
+    {
+    }
 
     public DiffView Compare(DocumentState from, DocumentState to)
     {
@@ -25,16 +32,27 @@ public sealed class DocumentDiffer
             [.. after.Select(p => p.Id).Where(beforeIds.Contains)]);
 
         var diffs = new List<ParagraphDiff>();
+        var (opened, closed) = (0, 0);
         foreach (var id in Sequence(before, after, afterIds))
         {
             var old = beforeIds.Contains(id) ? from.Find(id) : null;
             var now = afterIds.Contains(id) ? to.Find(id) : null;
             diffs.Add(Paragraph(id, old, now, moved.Contains(id)));
+            var brackets = BracketChanges.Between(old?.Text ?? "", now?.Text ?? "");
+            (opened, closed) = (opened + brackets.Opened, closed + brackets.Closed);
         }
-        return new DiffView(Point(from), Point(to), diffs, Summary(diffs, before, after));
+        var summary = Summary(diffs, before, after) with
+        {
+            BracketsOpened = opened,
+            BracketsClosed = closed,
+            ProposalsDecided = to.Proposals.Values.Count(p => p.State is ProposalState.Accepted or ProposalState.Rejected
+                && from.Proposals.GetValueOrDefault(p.Id)?.State is null or ProposalState.Open),
+            ProposalsTabled = to.Proposals.Keys.Count(id => !from.Proposals.ContainsKey(id)),
+        };
+        return new DiffView(Point(from), Point(to), diffs, summary);
     }
 
-    private static ParagraphDiff Paragraph(Guid id, ParagraphState? old, ParagraphState? now, bool moved)
+    private ParagraphDiff Paragraph(Guid id, ParagraphState? old, ParagraphState? now, bool moved)
     {
         var changes = new HashSet<ChangeKind>();
         if (old is null)
@@ -61,8 +79,11 @@ public sealed class DocumentDiffer
             now?.Number,
             old?.Status,
             now?.Status,
-            WordDiff.ToHtml(old?.Text ?? "", now?.Text ?? ""));
+            Html(old?.Text ?? "", now?.Text ?? ""));
     }
+
+    /// <summary>Unchanged text is only encoded (as the word differ encodes it): word-level work is for changed paragraphs only.</summary>
+    private string Html(string from, string to) => from == to ? WebUtility.HtmlEncode(to) : wordDiff(from, to);
 
     /// <summary>The later order, with each deleted paragraph shown just after the paragraph it followed.</summary>
     private static List<Guid> Sequence(List<ParagraphState> before, List<ParagraphState> after, HashSet<Guid> afterIds)

@@ -103,7 +103,7 @@ public sealed class RestDiffTests(DraftingApp app) : IClassFixture<DraftingApp>
         Assert.Contains("<ins>", entry.Html, StringComparison.Ordinal);
         Assert.Contains("<del>", entry.Html, StringComparison.Ordinal);
         Assert.Contains("take", entry.Html, StringComparison.Ordinal);
-        Assert.Equal(new DiffSummary(0, 0, 0, 0, 1, 0, 0, 2, 0), diff.Summary);
+        Assert.Equal(new DiffSummary(0, 0, 0, 0, 1, 0, 0, 2, 0) { BracketsClosed = 2 }, diff.Summary);
     }
 
     [Fact]
@@ -184,6 +184,30 @@ public sealed class RestDiffTests(DraftingApp app) : IClassFixture<DraftingApp>
         Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("<img", html, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("&lt;script&gt;", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Summary_carries_brackets_opened_and_closed_and_proposals_decided_and_tabled_in_camel_case()
+    {
+        var (chair, document, hub) = await StartAsync("1. Recommends [all] stakeholders.\n\n2. Decides to act.");
+        await using var _ = hub;
+        var (first, second) = (document.Paragraphs[0], document.Paragraphs[1]);
+        var member = await app.JoinAsync(Role.Member);
+        await using var memberHub = await member.ConnectAsync();
+        var tabled = await memberHub.TableProposalAsync(new TableProposalRequest(document.Id, second.Id, ProposalAction.Replace, "Decides to act now."));
+        await hub.TagRevisionAsync(new TagRevisionRequest(document.Id, "Rev.1"));
+        await hub.EditParagraphAsync(new EditParagraphRequest(document.Id, first.Id, first.Revision, "Recommends all [relevant] stakeholders [to act]."));
+        await hub.DecideProposalAsync(new DecideProposalRequest(document.Id, tabled.ProposalId, ProposalDecision.Reject));
+        await memberHub.TableProposalAsync(new TableProposalRequest(document.Id, first.Id, ProposalAction.Delete));
+
+        using var response = await app.Api().Http.GetAsync($"api/documents/{document.Id}/diff?from=Rev.1", chair.Api.Token);
+        using var json = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var summary = json.RootElement.GetProperty("summary");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal((2, 1, 1, 1), (summary.GetProperty("bracketsOpened").GetInt32(), summary.GetProperty("bracketsClosed").GetInt32(),
+            summary.GetProperty("proposalsDecided").GetInt32(), summary.GetProperty("proposalsTabled").GetInt32()));
+        Assert.Equal((1, 2), (summary.GetProperty("openBracketsFrom").GetInt32(), summary.GetProperty("openBracketsTo").GetInt32()));
     }
 
     [Theory]

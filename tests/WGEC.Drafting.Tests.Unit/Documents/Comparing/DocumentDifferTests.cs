@@ -174,7 +174,12 @@ public class DocumentDifferTests
 
         var summary = Since(doc, from).Summary;
 
-        Assert.Equal(new DiffSummary(Inserted: 1, Deleted: 1, Moved: 0, Renumbered: 2, Edited: 1, StatusChanged: 1, Unchanged: 0, OpenBracketsFrom: 3, OpenBracketsTo: 4), summary);
+        Assert.Equal(new DiffSummary(Inserted: 1, Deleted: 1, Moved: 0, Renumbered: 2, Edited: 1, StatusChanged: 1, Unchanged: 0, OpenBracketsFrom: 3, OpenBracketsTo: 4)
+        {
+            // "[shall / should]" and "[a]" closed, "[shall]" opened; "[b]" deleted; "[x]", "[y]", "[z]" inserted.
+            BracketsOpened = 4,
+            BracketsClosed = 3,
+        }, summary);
     }
 
     [Fact]

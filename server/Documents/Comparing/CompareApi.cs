@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using WGEC.Drafting.Documents.Reading;
+using WGEC.Drafting.Participants;
+
+namespace WGEC.Drafting.Documents.Comparing;
+
+/// <summary><c>GET /api/documents/{id}/compare?from=X&amp;to=Y</c>: the diff as a printable page (work item 4).</summary>
+public static class CompareApi
+{
+    /// <summary>Inline styles only and nothing else: the page loads nothing, whatever a paragraph says.</summary>
+    private const string Policy = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
+
+    /// <summary>Same readers, selectors and refusals as <c>/diff</c>.</summary>
+    public static async Task<ContentHttpResult> Compare(
+        Guid id, string? from, string? to, HttpContext http, CurrentParticipant current, DocumentReader reader, DocumentDiffer differ)
+    {
+        await current.RequireAsync(http.User, Permission.Read, http.RequestAborted);
+        if (string.IsNullOrEmpty(from))
+            throw new RefusedException(Refusal.Invalid("from is required: a version number, a revision label or an ISO time"));
+        var ct = http.RequestAborted;
+        var before = await reader.StateAtAsync(id, Point.Parse(from), ct);
+        var after = await reader.StateAtAsync(id, Point.Parse(to), ct);
+        http.Response.Headers.ContentSecurityPolicy = Policy;
+        http.Response.Headers.XContentTypeOptions = "nosniff";
+        return TypedResults.Content(ComparePage.Render(differ.Compare(before, after), before, after), "text/html; charset=utf-8");
+    }
+}
