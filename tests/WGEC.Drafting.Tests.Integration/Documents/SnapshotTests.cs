@@ -285,3 +285,47 @@ public sealed class SnapshotTests(LongHistoryApp app) : IClassFixture<LongHistor
         Assert.Contains(message, body, StringComparison.Ordinal);
     }
 }
+
+/// <summary>Snapshots are an optimisation: when one cannot be stored, the user's write still succeeds and reads fold further.</summary>
+public sealed class SnapshotFailureTests(DraftingApp app) : IClassFixture<DraftingApp>
+{
+    [Fact]
+    public async Task A_snapshot_that_cannot_be_stored_does_not_fail_the_write()
+    {
+        var chair = await app.JoinAsync(Role.Chair);
+        var document = await chair.Api.CreateDocumentAsync("Fragile", DocumentKind.Recommendations, "1. Decides.\n\n2. Requests.");
+        await using var hub = await chair.ConnectAsync();
+        await hub.TagRevisionAsync(new TagRevisionRequest(document.Id, "Rev.1", "stored"));
+        Assert.Equal([4L], await SnapshotVersionsAsync(document.Id));
+
+        // From now on the database refuses every snapshot (the table stays, so reads still find the old ones).
+        await ExecuteAsync($"""
+            create function {app.Schema}.refuse_snapshots() returns trigger language plpgsql as $$ begin raise exception 'no snapshots today'; end $$;
+            create trigger refuse_snapshots before insert or update on {app.Schema}.mt_doc_documentsnapshotrow
+                for each row execute function {app.Schema}.refuse_snapshots();
+            """);
+        await hub.EditParagraphAsync(new EditParagraphRequest(document.Id, document.Paragraphs[0].Id, document.Paragraphs[0].Revision, "Decides firmly."));
+        var tagged = await hub.TagRevisionAsync(new TagRevisionRequest(document.Id, "Rev.2", "not stored"));
+
+        Assert.Equal(6, tagged.Version);
+        Assert.Equal([4L], await SnapshotVersionsAsync(document.Id));
+        var atRev2 = await chair.Api.DocumentAsync(document.Id, "revision=Rev.2");
+        Assert.Equal((6L, "Decides firmly."), (atRev2.Version, atRev2.Paragraphs[0].Text));
+        var fold = await app.Services.GetRequiredService<DocumentReader>().FoldAtAsync(document.Id, new Point.AtRevision("Rev.2"), default);
+        Assert.Equal((4L, 2), (fold.SnapshotVersion, fold.FoldedEvents));
+    }
+
+    private async Task ExecuteAsync(string sql)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(await TestPostgres.ConnectionStringAsync());
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private async Task<List<long>> SnapshotVersionsAsync(Guid documentId)
+    {
+        await using var session = app.Services.GetRequiredService<DocumentStreams>().Store.QuerySession();
+        return [.. (await session.Query<DocumentSnapshotRow>().Where(r => r.DocumentId == documentId).ToListAsync()).Select(r => r.Version).Order()];
+    }
+}
