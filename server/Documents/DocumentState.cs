@@ -1,4 +1,5 @@
 using WGEC.Drafting.Contracts;
+using WGEC.Drafting.Documents.Reading;
 
 namespace WGEC.Drafting.Documents;
 
@@ -178,6 +179,72 @@ public sealed class DocumentState
     /// <summary>What the call that appended the last event is answered (and answered again on a retry).</summary>
     public object? LastResult { get; private set; }
 
+    /// <summary>
+    /// True for a state restored from a <see cref="DocumentSnapshot"/>: it reads like the folded one
+    /// but has no idempotency results and no older merge bases, so it must not decide writes.
+    /// </summary>
+    public bool IsRestored { get; private set; }
+
+    /// <summary>Everything the reads need, copied out (the state goes on changing; the snapshot does not).</summary>
+    public DocumentSnapshot ToSnapshot() => new()
+    {
+        Id = Id,
+        Title = Title,
+        Kind = Kind,
+        Symbol = Symbol,
+        Version = Version,
+        LastEventAt = LastEventAt,
+        AdoptedAt = AdoptedAt,
+        Paragraphs = [.. order.Select(p => p.ToSnapshot())],
+        Revisions = [.. revisions],
+        Proposals = [.. proposals.Values.Select(p => p.ToSnapshot())],
+        Meetings = [.. meetings.Select(m => m.ToSnapshot())],
+        Concordances = [.. concordances.Select(c => new ConcordanceSnapshot(c.Key, [.. c.Value]))],
+        Baseline = Baseline is null ? null : new Dictionary<Guid, int>(Baseline),
+        Assigned = new Dictionary<Guid, string>(assigned),
+    };
+
+    /// <summary>
+    /// The state a snapshot was taken of, for reading and for folding the events after it. Left out
+    /// (see <see cref="DocumentSnapshot"/>): idempotency results, older merge bases, <see cref="LastResult"/>.
+    /// </summary>
+    public static DocumentState FromSnapshot(DocumentSnapshot snapshot)
+    {
+        if (snapshot.Format != DocumentSnapshot.CurrentFormat)
+            throw new ArgumentException($"snapshot format {snapshot.Format} is not {DocumentSnapshot.CurrentFormat}", nameof(snapshot));
+        var state = new DocumentState
+        {
+            Id = snapshot.Id,
+            Title = snapshot.Title,
+            Kind = snapshot.Kind,
+            Symbol = snapshot.Symbol,
+            Version = snapshot.Version,
+            LastEventAt = snapshot.LastEventAt,
+            AdoptedAt = snapshot.AdoptedAt,
+            Baseline = snapshot.Baseline is null ? null : new Dictionary<Guid, int>(snapshot.Baseline),
+            IsRestored = true,
+        };
+        foreach (var p in snapshot.Paragraphs)
+        {
+            var paragraph = ParagraphState.FromSnapshot(p);
+            state.order.Add(paragraph);
+            state.byId[paragraph.Id] = paragraph;
+            if (!paragraph.Deleted)
+                state.LiveCount++;
+            foreach (var comment in paragraph.Comments)
+                state.commentParagraphs[comment.Id] = paragraph.Id;
+        }
+        state.revisions.AddRange(snapshot.Revisions);
+        foreach (var p in snapshot.Proposals)
+            state.proposals[p.Id] = ProposalRecord.FromSnapshot(p);
+        state.meetings.AddRange(snapshot.Meetings.Select(MeetingRecord.FromSnapshot));
+        foreach (var c in snapshot.Concordances)
+            state.concordances[c.Label] = [.. c.Entries];
+        foreach (var (id, position) in snapshot.Assigned)
+            state.assigned[id] = position;
+        return state;
+    }
+
     private int IndexAfter(Guid? afterParagraphId) =>
         afterParagraphId is { } after ? order.FindIndex(p => p.Id == after) + 1 : 0;
 
@@ -218,6 +285,25 @@ public sealed class ParagraphState(Guid id, ParagraphKind kind, string text, lon
     public string? TextAt(long version) =>
         history.LastOrDefault(h => h.Revision <= version) is { Text: not null } h ? h.Text : null;
 
+    public ParagraphSnapshot ToSnapshot() => new(Id, Kind, Text, Revision, Status, Number, Deleted, [.. Comments]);
+
+    /// <summary>
+    /// Only the current text is known as a merge base: older ones are not in a snapshot, so the
+    /// paragraph says its history was truncated (an edit against an older base would be refused, not mis-merged).
+    /// </summary>
+    public static ParagraphState FromSnapshot(ParagraphSnapshot p)
+    {
+        var paragraph = new ParagraphState(p.Id, p.Kind, p.Text, p.Revision)
+        {
+            Status = p.Status,
+            Number = p.Number,
+            Deleted = p.Deleted,
+            HistoryTruncated = true,
+        };
+        paragraph.Comments.AddRange(p.Comments);
+        return paragraph;
+    }
+
     public void SetText(string text, long revision)
     {
         (Text, Revision) = (text, revision);
@@ -244,6 +330,11 @@ public sealed class MeetingRecord(string name, DateTimeOffset openedAt, long fro
 
     /// <summary>Status changes to agreed or agreed ad ref made while it was open.</summary>
     public int Agreed { get; set; }
+
+    public MeetingSnapshot ToSnapshot() => new(Name, OpenedAt, FromVersion, ClosedAt, ToVersion, Edits, Agreed);
+
+    public static MeetingRecord FromSnapshot(MeetingSnapshot m) =>
+        new(m.Name, m.OpenedAt, m.FromVersion) { ClosedAt = m.ClosedAt, ToVersion = m.ToVersion, Edits = m.Edits, Agreed = m.Agreed };
 
     public MeetingSummary Summary() => new(Name, OpenedAt, ClosedAt, FromVersion, ToVersion, Edits, Agreed);
 }

@@ -1,4 +1,5 @@
 using WGEC.Drafting.Contracts;
+using WGEC.Drafting.Documents.Reading;
 
 namespace WGEC.Drafting.Documents;
 
@@ -56,6 +57,24 @@ public sealed class ProposalRecord
                 break;
         }
     }
+
+    public ProposalSnapshot ToSnapshot() =>
+        new(Id, ParagraphId, Action, Text, Note, Kind, By, [.. Supporters], [.. Opponents], State, TabledVersion);
+
+    public static ProposalRecord FromSnapshot(ProposalSnapshot p) => new()
+    {
+        Id = p.Id,
+        ParagraphId = p.ParagraphId,
+        Action = p.Action,
+        Text = p.Text,
+        Note = p.Note,
+        Kind = p.Kind,
+        By = p.By,
+        Supporters = [.. p.Supporters],
+        Opponents = [.. p.Opponents],
+        State = p.State,
+        TabledVersion = p.TabledVersion,
+    };
 
     public ProposalView View() => new(Id, Action, Text, Note, By, [.. Supporters], [.. Opponents], State);
 

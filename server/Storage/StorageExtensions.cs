@@ -43,6 +43,7 @@ public static class StorageExtensions
             .UseLightweightSessions()
             .ApplyAllDatabaseChangesOnStartup();
         builder.Services.AddSingleton<DocumentStreams>();
+        builder.Services.AddSingleton<DocumentSnapshots>();
         return builder;
     }
 
@@ -59,6 +60,8 @@ public static class StorageExtensions
         options.Projections.Add(new OrderProjection(), ProjectionLifecycle.Inline);
         options.Projections.Add(new ParagraphRowProjection(), ProjectionLifecycle.Inline);
         options.Schema.For<ParagraphRow>().Index(p => p.DocumentId);
+        // Time travel asks for "this document's latest snapshot at or before version N".
+        options.Schema.For<DocumentSnapshotRow>().Index([r => r.DocumentId, r => r.Version]);
         options.Schema.For<ParticipantRecord>().UniqueIndex(p => p.InviteCodeHash);
         options.Schema.For<ServerSecret>();
     }

@@ -6,9 +6,9 @@ namespace WGEC.Drafting.Documents.Reading;
 
 /// <summary>
 /// Reads: the current document from the inline read model (readers never queue behind writers),
-/// any earlier state by folding the stream, and envelopes from the stream itself.
+/// any earlier state from the nearest snapshot and the events after it, and envelopes from the stream itself.
 /// </summary>
-public sealed class DocumentReader(DocumentStreams streams, DocumentViews views, Envelopes envelopes)
+public sealed class DocumentReader(DocumentStreams streams, DocumentSnapshots snapshots, DocumentViews views, Envelopes envelopes)
 {
     public const int DefaultPage = 500;
     public const int MaxPage = 5000;
@@ -30,26 +30,50 @@ public sealed class DocumentReader(DocumentStreams streams, DocumentViews views,
     public async Task<DocumentView> ViewAsync(Guid documentId, Point point, CancellationToken ct) =>
         point is Point.Now ? await NowAsync(documentId, ct) : views.From(await StateAtAsync(documentId, point, ct));
 
-    /// <summary>The document as it was at a point, folded from the stream.</summary>
-    public async Task<DocumentState> StateAtAsync(Guid documentId, Point point, CancellationToken ct)
+    /// <summary>The document as it was at a point: the nearest snapshot at or before it, plus the events after that.</summary>
+    public async Task<DocumentState> StateAtAsync(Guid documentId, Point point, CancellationToken ct) =>
+        (await FoldAtAsync(documentId, point, ct)).State;
+
+    /// <summary>
+    /// <see cref="StateAtAsync"/>, saying what it took: the snapshot it started from (0 = none) and
+    /// how many events it folded on top. Once a document's snapshots exist (every revision tag and
+    /// every <see cref="SnapshotPolicy.Interval"/> versions), that is fewer than the interval.
+    /// A fold longer than the interval stores the snapshots it passed, so old streams heal on first read.
+    /// </summary>
+    public async Task<Fold> FoldAtAsync(Guid documentId, Point point, CancellationToken ct)
     {
-        var (to, at) = point switch
+        var to = point switch
         {
-            Point.AtVersion v => (v.Version, (DateTimeOffset?)null),
-            Point.AtRevision r => (await RevisionVersionAsync(documentId, r.Label, ct), null),
-            Point.AtTime t => (0L, t.Time),
-            _ => (0L, null),
+            Point.AtVersion v => v.Version,
+            Point.AtRevision r => await RevisionVersionAsync(documentId, r.Label, ct),
+            Point.AtTime t => await snapshots.VersionAtAsync(documentId, t.Time, ct) ?? throw DidNotExist(),
+            _ => 0L, // now
         };
-        var events = await streams.ReadAsync(documentId, to: to, at: at, ct: ct);
-        if (events.Count == 0)
-            throw point is Point.Now ? NoDocument(documentId) : new RefusedException(Refusal.NotFound("the document did not exist at that point"));
-        if (to > 0 && events[^1].Version < to)
-            throw new RefusedException(Refusal.NotFound($"version {to} does not exist yet (the document is at version {events[^1].Version})"));
-        var state = new DocumentState();
+        var snapshot = await snapshots.NearestAsync(documentId, to, ct);
+        var state = snapshot is null ? new DocumentState() : DocumentState.FromSnapshot(snapshot);
+        var events = to > 0 && state.Version >= to
+            ? []
+            : await streams.ReadAsync(documentId, from: state.Version + 1, to: to, ct: ct);
+        if (state.Version == 0 && events.Count == 0)
+            throw point is Point.Now ? NoDocument(documentId) : DidNotExist();
+        var last = events.Count > 0 ? events[^1].Version : state.Version;
+        if (to > 0 && last < to)
+            throw new RefusedException(Refusal.NotFound($"version {to} does not exist yet (the document is at version {last})"));
+        var heal = events.Count > SnapshotPolicy.Interval ? new List<DocumentSnapshot>() : null;
         foreach (var e in events)
-            state.Apply((DocumentEvent)e.Data, e.Version, Timestamps.Trim(e.Timestamp));
-        return state;
+        {
+            var data = (DocumentEvent)e.Data;
+            state.Apply(data, e.Version, Timestamps.Trim(e.Timestamp));
+            if (heal is not null && SnapshotPolicy.IsSnapshotPoint(data, e.Version))
+                heal.Add(state.ToSnapshot());
+        }
+        if (heal is not null)
+            await snapshots.TrySaveAsync(heal, ct);
+        return new Fold(state, snapshot?.Version ?? 0, events.Count);
     }
+
+    /// <summary>A state read at a point, with the snapshot version it started from and the number of events folded after it.</summary>
+    public sealed record Fold(DocumentState State, long SnapshotVersion, int FoldedEvents);
 
     public Task<IReadOnlyList<DocumentSummary>> SummariesAsync(CancellationToken ct) =>
         DocumentStreams.Guarded(async () =>
@@ -91,6 +115,8 @@ public sealed class DocumentReader(DocumentStreams streams, DocumentViews views,
     private async Task<long> RevisionVersionAsync(Guid documentId, string label, CancellationToken ct) =>
         (await RequireAsync(documentId, ct)).Revisions.FirstOrDefault(r => r.Label == label)?.Version
         ?? throw new RefusedException(Refusal.NotFound($"no revision '{label}' in this document"));
+
+    private static RefusedException DidNotExist() => new(Refusal.NotFound("the document did not exist at that point"));
 
     private static RefusedException NoDocument(Guid id) => new(Refusal.NotFound($"document {id} does not exist"));
 }

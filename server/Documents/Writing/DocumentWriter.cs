@@ -1,6 +1,7 @@
 using JasperFx;
 using JasperFx.Events;
 using WGEC.Drafting.Contracts;
+using WGEC.Drafting.Documents.Reading;
 using WGEC.Drafting.Storage;
 
 namespace WGEC.Drafting.Documents.Writing;
@@ -16,17 +17,20 @@ public interface ICommittedEvents
 /// expected version, and only then update the cache and publish. A concurrency conflict (another
 /// node, or a process that shares the database) refreshes the state and decides again.
 /// </summary>
-public sealed class DocumentWriter(DocumentCache cache, DocumentStreams streams, ICommittedEvents committed, ILogger<DocumentWriter> log)
+public sealed class DocumentWriter(
+    DocumentCache cache, DocumentStreams streams, DocumentSnapshots snapshots, ICommittedEvents committed, ILogger<DocumentWriter> log)
 {
     private const int Attempts = 20;
     private const int BackoffMilliseconds = 3;
 
-    public Task<T> ExecuteAsync<T>(Guid documentId, Actor actor, string? clientOpId, Func<DocumentState, Decision> decide, CancellationToken ct)
+    public async Task<T> ExecuteAsync<T>(Guid documentId, Actor actor, string? clientOpId, Func<DocumentState, Decision> decide, CancellationToken ct)
         where T : class
     {
         if (clientOpId is { Length: > 200 })
             throw new RefusedException(Refusal.Invalid("clientOpId is at most 200 characters"));
-        return cache.WithStateAsync(documentId, async (state, refresh) =>
+        // Taken under the document's gate (the state goes on changing), stored after it is released.
+        List<DocumentSnapshot>? due = null;
+        var answer = await cache.WithStateAsync(documentId, async (state, refresh) =>
         {
             for (var attempt = 1; ; attempt++)
             {
@@ -46,8 +50,7 @@ public sealed class DocumentWriter(DocumentCache cache, DocumentStreams streams,
                 try
                 {
                     var appended = await streams.AppendAsync(documentId, state.Version, events, ct);
-                    foreach (var e in appended)
-                        state.Apply((DocumentEvent)e.Data, e.Version, Timestamps.Trim(e.Timestamp));
+                    due = Apply(state, appended);
                     committed.Publish(documentId, appended);
                     log.LogInformation("{Document} v{Version} {Type} by {Participant} ({Delegation})",
                         documentId, state.Version, events[^1].GetType().Name, actor.ParticipantId, actor.Delegation);
@@ -67,6 +70,26 @@ public sealed class DocumentWriter(DocumentCache cache, DocumentStreams streams,
                 }
             }
         }, ct);
+        if (due is not null)
+            await snapshots.TrySaveAsync(due, CancellationToken.None);
+        return answer;
+    }
+
+    /// <summary>
+    /// Folds committed events into the writer's own state (always folded from the whole stream, so
+    /// it keeps idempotency results and merge bases), and snapshots it at each snapshot point passed.
+    /// </summary>
+    private static List<DocumentSnapshot>? Apply(DocumentState state, IReadOnlyList<IEvent> appended)
+    {
+        List<DocumentSnapshot>? due = null;
+        foreach (var e in appended)
+        {
+            var data = (DocumentEvent)e.Data;
+            state.Apply(data, e.Version, Timestamps.Trim(e.Timestamp));
+            if (SnapshotPolicy.IsSnapshotPoint(data, e.Version))
+                (due ??= []).Add(state.ToSnapshot());
+        }
+        return due;
     }
 
     /// <summary>Checks something against the document's current state (e.g. that a paragraph exists); a refusal is thrown.</summary>
@@ -95,8 +118,9 @@ public sealed class DocumentWriter(DocumentCache cache, DocumentStreams streams,
         var appended = await streams.AppendAsync(documentId, 0, events, ct);
         committed.Publish(documentId, appended);
         var state = new DocumentState();
-        foreach (var e in appended)
-            state.Apply((DocumentEvent)e.Data, e.Version, Timestamps.Trim(e.Timestamp));
+        // An imported draft of more than a thousand paragraphs passes a snapshot point already.
+        if (Apply(state, appended) is { } due)
+            await snapshots.TrySaveAsync(due, CancellationToken.None);
         return state;
     }
 }
