@@ -66,11 +66,7 @@ public static class DocumentsApi
         Guid id, string? from, string? to, HttpContext http, CurrentParticipant current, DocumentReader reader, DocumentDiffer differ)
     {
         await current.RequireAsync(http.User, Permission.Read, http.RequestAborted);
-        if (string.IsNullOrEmpty(from))
-            throw new RefusedException(Refusal.Invalid("from is required: a version number, a revision label or an ISO time"));
-        var ct = http.RequestAborted;
-        var before = await reader.StateAtAsync(id, Point.Parse(from), ct);
-        var after = await reader.StateAtAsync(id, Point.Parse(to), ct);
+        var (before, after) = await reader.EndsAsync(id, from, to, http.RequestAborted);
         return TypedResults.Ok(differ.Compare(before, after));
     }
 

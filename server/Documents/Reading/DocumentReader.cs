@@ -75,6 +75,14 @@ public sealed class DocumentReader(DocumentStreams streams, DocumentSnapshots sn
     /// <summary>A state read at a point, with the snapshot version it started from and the number of events folded after it.</summary>
     public sealed record Fold(DocumentState State, long SnapshotVersion, int FoldedEvents);
 
+    /// <summary>The two ends of a comparison (<c>/diff</c>, <c>/compare</c>): <c>from</c> is required, <c>to</c> defaults to now.</summary>
+    public async Task<(DocumentState From, DocumentState To)> EndsAsync(Guid documentId, string? from, string? to, CancellationToken ct)
+    {
+        if (string.IsNullOrEmpty(from))
+            throw new RefusedException(Refusal.Invalid("from is required: a version number, a revision label or an ISO time"));
+        return (await StateAtAsync(documentId, Point.Parse(from), ct), await StateAtAsync(documentId, Point.Parse(to), ct));
+    }
+
     public Task<IReadOnlyList<DocumentSummary>> SummariesAsync(CancellationToken ct) =>
         DocumentStreams.Guarded(async () =>
         {
