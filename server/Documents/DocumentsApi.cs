@@ -57,8 +57,6 @@ public static class DocumentsApi
         Guid id, long? after, int? limit, HttpContext http, CurrentParticipant current, DocumentReader reader)
     {
         await current.RequireAsync(http.User, Permission.Read, http.RequestAborted);
-        if (limit > DocumentReader.MaxPage)
-            throw new RefusedException(Refusal.Invalid($"limit is at most {DocumentReader.MaxPage}"));
         return TypedResults.Ok(await reader.EventsAsync(id, after ?? 0, limit ?? DocumentReader.DefaultPage, http.RequestAborted));
     }
 

@@ -101,13 +101,22 @@ public sealed class DocumentReader(DocumentStreams streams, DocumentSnapshots sn
                 .ToList();
         });
 
-    public async Task<IReadOnlyList<Envelope>> EventsAsync(Guid documentId, long after, int limit, CancellationToken ct)
+    public async Task<IReadOnlyList<Envelope>> EventsAsync(Guid documentId, long after, int limit, CancellationToken ct) =>
+        [.. (await PageAsync(documentId, after, limit, ct)).Select(envelopes.From)];
+
+    /// <summary>
+    /// One page of the stream for <c>/events</c>, <c>/timeline</c> and a join's catch-up: the events
+    /// with <c>after &lt; version</c>, at most <paramref name="limit"/>, read only up to the current
+    /// version (so no <c>after</c>, however large, overflows).
+    /// </summary>
+    public async Task<IReadOnlyList<JasperFx.Events.IEvent>> PageAsync(Guid documentId, long after, int limit, CancellationToken ct)
     {
         if (after < 0 || limit < 1)
             throw new RefusedException(Refusal.Invalid("after must be ≥ 0 and limit ≥ 1"));
-        await RequireAsync(documentId, ct);
-        var events = await streams.ReadAsync(documentId, from: after + 1, to: after + Math.Min(limit, MaxPage), ct: ct);
-        return events.Select(envelopes.From).ToList();
+        if (limit > MaxPage)
+            throw new RefusedException(Refusal.Invalid($"limit is at most {MaxPage}"));
+        var version = await VersionAsync(documentId, ct);
+        return after >= version ? [] : await streams.ReadAsync(documentId, from: after + 1, to: Math.Min(version, after + limit), ct: ct);
     }
 
     /// <summary>The current version, from the small document row.</summary>

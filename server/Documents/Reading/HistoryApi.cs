@@ -23,17 +23,10 @@ public static class HistoryApi
 
     /// <summary>Paged exactly like <c>/events</c>: <c>version &gt; after</c>, at most <c>limit</c>.</summary>
     private static async Task<Ok<IReadOnlyList<TimelineEntry>>> Timeline(
-        Guid id, long? after, int? limit, HttpContext http, CurrentParticipant current, DocumentReader reader, DocumentStreams streams)
+        Guid id, long? after, int? limit, HttpContext http, CurrentParticipant current, DocumentReader reader)
     {
         await current.RequireAsync(http.User, Permission.Read, http.RequestAborted);
-        var (from, count) = (after ?? 0, limit ?? DocumentReader.DefaultPage);
-        if (count > DocumentReader.MaxPage)
-            throw new RefusedException(Refusal.Invalid($"limit is at most {DocumentReader.MaxPage}"));
-        if (from < 0 || count < 1)
-            throw new RefusedException(Refusal.Invalid("after must be ≥ 0 and limit ≥ 1"));
-        if (await reader.VersionAsync(id, http.RequestAborted) <= from)
-            return TypedResults.Ok<IReadOnlyList<TimelineEntry>>([]);
-        var events = await streams.ReadAsync(id, from: from + 1, to: from + count, ct: http.RequestAborted);
+        var events = await reader.PageAsync(id, after ?? 0, limit ?? DocumentReader.DefaultPage, http.RequestAborted);
         return TypedResults.Ok<IReadOnlyList<TimelineEntry>>([.. events.Select(e => History.Entry(Recorded.From(e)))]);
     }
 

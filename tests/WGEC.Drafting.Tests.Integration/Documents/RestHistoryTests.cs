@@ -112,6 +112,16 @@ public sealed class RestHistoryTests(DraftingApp app) : IClassFixture<DraftingAp
         Assert.Equal(101, (await chair.Api.EventsAsync(document.Id, after: 500)).Length);
     }
 
+    [Fact]
+    public async Task Events_after_the_last_version_are_none_however_large_after_is()
+    {
+        var chair = await app.JoinAsync(Role.Chair);
+        var document = await chair.Api.CreateDocumentAsync("Short", DocumentKind.Report, "One.");
+
+        Assert.Empty(await chair.Api.EventsAsync(document.Id, after: document.Version));
+        Assert.Empty(await chair.Api.EventsAsync(document.Id, after: long.MaxValue));
+    }
+
     [Theory]
     [InlineData("limit=5001")]
     [InlineData("limit=0")]
