@@ -9,32 +9,52 @@ public sealed class Envelopes(DocumentViews views)
     public Envelope From(IEvent e)
     {
         var data = (DocumentEvent)e.Data;
-        var (type, payload) = Payload(data, e.Version);
-        return new Envelope(e.StreamId, e.Version, type, payload, data.By, Timestamps.Trim(e.Timestamp), data.ClientOpId) { Meeting = data.Meeting };
+        return new Envelope(e.StreamId, e.Version, TypeOf(data), Payload(data, e.Version), data.By, Timestamps.Trim(e.Timestamp), data.ClientOpId) { Meeting = data.Meeting };
     }
 
-    private (string Type, object Data) Payload(DocumentEvent e, long version) => e switch
+    private object Payload(DocumentEvent e, long version) => e switch
     {
-        DocumentCreated c => (EnvelopeTypes.DocumentCreated, new DocumentCreatedData(c.Title, c.Kind, c.Symbol)),
-        ParagraphInserted i => (EnvelopeTypes.ParagraphInserted,
-            new ParagraphInsertedData(i.ParagraphId, i.AfterParagraphId, i.Kind, i.Text, views.Html(i.Text), i.Numbers)),
-        ParagraphEdited ed => (EnvelopeTypes.ParagraphEdited,
-            new ParagraphEditedData(ed.ParagraphId, ed.Text, views.Html(ed.Text), ed.Merged, version) { ResolvedBracket = ed.ResolvedBracket }),
-        ParagraphMoved m => (EnvelopeTypes.ParagraphMoved, new ParagraphMovedData(m.ParagraphId, m.AfterParagraphId, m.Numbers)),
-        ParagraphDeleted d => (EnvelopeTypes.ParagraphDeleted, new ParagraphDeletedData(d.ParagraphId, d.Numbers)),
-        ParagraphStatusChanged s => (EnvelopeTypes.ParagraphStatusChanged, new ParagraphStatusChangedData(s.ParagraphId, s.Status, s.Note)),
-        CommentAdded c => (EnvelopeTypes.CommentAdded, new CommentAddedData(c.ParagraphId, c.CommentId, c.Text, c.ReplyTo)),
-        CommentResolved cr => (EnvelopeTypes.CommentResolved, new CommentResolvedData(cr.ParagraphId, cr.CommentId)),
-        RevisionTagged r => (EnvelopeTypes.RevisionTagged, new RevisionTaggedData(r.Label, r.Note, r.Numbers, r.Renumbered)),
-        MeetingOpened m => (EnvelopeTypes.MeetingOpened, new MeetingData(m.Name)),
-        MeetingClosed m => (EnvelopeTypes.MeetingClosed, new MeetingData(m.Name)),
-        ProposalTabled p => (EnvelopeTypes.ProposalTabled, new ProposalTabledData(p.ProposalId, p.ParagraphId, p.Action, p.Text, p.Note, p.Kind)),
-        ProposalSupported p => (EnvelopeTypes.ProposalSupported, new ProposalData(p.ProposalId, p.ParagraphId)),
-        ProposalOpposed p => (EnvelopeTypes.ProposalOpposed, new ProposalData(p.ProposalId, p.ParagraphId)),
-        ProposalWithdrawn p => (EnvelopeTypes.ProposalWithdrawn, new ProposalData(p.ProposalId, p.ParagraphId)),
-        ProposalDecided p => (EnvelopeTypes.ProposalDecided, new ProposalDecidedData(p.ProposalId, p.ParagraphId, p.Decision, p.Form)),
-        DocumentAdopted => (EnvelopeTypes.DocumentAdopted, new DocumentAdoptedData()),
+        DocumentCreated c => new DocumentCreatedData(c.Title, c.Kind, c.Symbol),
+        ParagraphInserted i => new ParagraphInsertedData(i.ParagraphId, i.AfterParagraphId, i.Kind, i.Text, views.Html(i.Text), i.Numbers),
+        ParagraphEdited ed => new ParagraphEditedData(ed.ParagraphId, ed.Text, views.Html(ed.Text), ed.Merged, version) { ResolvedBracket = ed.ResolvedBracket },
+        ParagraphMoved m => new ParagraphMovedData(m.ParagraphId, m.AfterParagraphId, m.Numbers),
+        ParagraphDeleted d => new ParagraphDeletedData(d.ParagraphId, d.Numbers),
+        ParagraphStatusChanged s => new ParagraphStatusChangedData(s.ParagraphId, s.Status, s.Note),
+        CommentAdded c => new CommentAddedData(c.ParagraphId, c.CommentId, c.Text, c.ReplyTo),
+        CommentResolved cr => new CommentResolvedData(cr.ParagraphId, cr.CommentId),
+        RevisionTagged r => new RevisionTaggedData(r.Label, r.Note, r.Numbers, r.Renumbered),
+        MeetingOpened m => new MeetingData(m.Name),
+        MeetingClosed m => new MeetingData(m.Name),
+        ProposalTabled p => new ProposalTabledData(p.ProposalId, p.ParagraphId, p.Action, p.Text, p.Note, p.Kind),
+        ProposalSupported p => new ProposalData(p.ProposalId, p.ParagraphId),
+        ProposalOpposed p => new ProposalData(p.ProposalId, p.ParagraphId),
+        ProposalWithdrawn p => new ProposalData(p.ProposalId, p.ParagraphId),
+        ProposalDecided p => new ProposalDecidedData(p.ProposalId, p.ParagraphId, p.Decision, p.Form),
+        DocumentAdopted => new DocumentAdoptedData(),
         _ => throw new InvalidOperationException($"no envelope for {e.GetType().Name}"),
+    };
+
+    /// <summary>The envelope <c>type</c> of an event (PROTOCOL.md §3): the one mapping envelopes and the timeline share.</summary>
+    public static string TypeOf(DocumentEvent e) => e switch
+    {
+        DocumentCreated => EnvelopeTypes.DocumentCreated,
+        ParagraphInserted => EnvelopeTypes.ParagraphInserted,
+        ParagraphEdited => EnvelopeTypes.ParagraphEdited,
+        ParagraphMoved => EnvelopeTypes.ParagraphMoved,
+        ParagraphDeleted => EnvelopeTypes.ParagraphDeleted,
+        ParagraphStatusChanged => EnvelopeTypes.ParagraphStatusChanged,
+        CommentAdded => EnvelopeTypes.CommentAdded,
+        CommentResolved => EnvelopeTypes.CommentResolved,
+        RevisionTagged => EnvelopeTypes.RevisionTagged,
+        MeetingOpened => EnvelopeTypes.MeetingOpened,
+        MeetingClosed => EnvelopeTypes.MeetingClosed,
+        ProposalTabled => EnvelopeTypes.ProposalTabled,
+        ProposalSupported => EnvelopeTypes.ProposalSupported,
+        ProposalOpposed => EnvelopeTypes.ProposalOpposed,
+        ProposalWithdrawn => EnvelopeTypes.ProposalWithdrawn,
+        ProposalDecided => EnvelopeTypes.ProposalDecided,
+        DocumentAdopted => EnvelopeTypes.DocumentAdopted,
+        _ => throw new InvalidOperationException($"no envelope type for {e.GetType().Name}"),
     };
 
     /// <summary>The paragraph an event is about, for a paragraph's history.</summary>

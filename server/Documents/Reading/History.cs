@@ -20,7 +20,7 @@ public sealed record ParagraphMoment(long Version, string Text, ParagraphStatus 
 public static class History
 {
     public static TimelineEntry Entry(Recorded e) =>
-        new(e.Version, e.At, TypeOf(e.Data), e.Data.By, e.Data.Meeting, Envelopes.ParagraphOf(e.Data));
+        new(e.Version, e.At, Envelopes.TypeOf(e.Data), e.Data.By, e.Data.Meeting, Envelopes.ParagraphOf(e.Data));
 
     /// <summary>The paragraph after each event that touched it, in version order; empty when none did.</summary>
     public static IReadOnlyList<ParagraphMoment> ParagraphLife(IEnumerable<Recorded> events, Guid paragraphId)
@@ -100,29 +100,6 @@ public static class History
         }
         return [.. tally.Values.OrderBy(a => a.Delegation, StringComparer.InvariantCulture)];
     }
-
-    /// <summary>The envelope <c>type</c> of an event (PROTOCOL.md §3), without rendering its data.</summary>
-    public static string TypeOf(DocumentEvent e) => e switch
-    {
-        DocumentCreated => EnvelopeTypes.DocumentCreated,
-        ParagraphInserted => EnvelopeTypes.ParagraphInserted,
-        ParagraphEdited => EnvelopeTypes.ParagraphEdited,
-        ParagraphMoved => EnvelopeTypes.ParagraphMoved,
-        ParagraphDeleted => EnvelopeTypes.ParagraphDeleted,
-        ParagraphStatusChanged => EnvelopeTypes.ParagraphStatusChanged,
-        CommentAdded => EnvelopeTypes.CommentAdded,
-        CommentResolved => EnvelopeTypes.CommentResolved,
-        RevisionTagged => EnvelopeTypes.RevisionTagged,
-        MeetingOpened => EnvelopeTypes.MeetingOpened,
-        MeetingClosed => EnvelopeTypes.MeetingClosed,
-        ProposalTabled => EnvelopeTypes.ProposalTabled,
-        ProposalSupported => EnvelopeTypes.ProposalSupported,
-        ProposalOpposed => EnvelopeTypes.ProposalOpposed,
-        ProposalWithdrawn => EnvelopeTypes.ProposalWithdrawn,
-        ProposalDecided => EnvelopeTypes.ProposalDecided,
-        DocumentAdopted => EnvelopeTypes.DocumentAdopted,
-        _ => throw new InvalidOperationException($"no envelope type for {e.GetType().Name}"),
-    };
 
     private static ProgressPoint Point(DocumentState state, ProgressKind kind, string? label)
     {

@@ -140,7 +140,7 @@ public class HistoryTests
     }
 
     [Fact]
-    public void Every_stored_event_type_has_the_envelope_type_its_envelope_has()
+    public void Every_stored_event_type_has_its_protocol_envelope_type_in_envelopes_and_on_the_timeline()
     {
         var envelopes = new Envelopes(new DocumentViews(new MarkdownRenderer()));
         var p = Guid.NewGuid();
@@ -166,6 +166,15 @@ public class HistoryTests
         ];
         Assert.Equal(DocumentEventTypes.All.Length, events.Select(e => e.GetType()).Distinct().Count());
 
-        Assert.All(events, e => Assert.Equal(envelopes.From(new Event<DocumentEvent>(e) { Version = 1 }).Type, History.TypeOf(e)));
+        // The wire names of PROTOCOL.md §3 and work item 3, in the order of the events above.
+        string[] types =
+        [
+            "document-created", "paragraph-inserted", "paragraph-edited", "paragraph-moved", "paragraph-deleted",
+            "paragraph-status-changed", "comment-added", "comment-resolved", "revision-tagged", "meeting-opened",
+            "meeting-closed", "proposal-tabled", "proposal-supported", "proposal-opposed", "proposal-withdrawn",
+            "proposal-decided", "document-adopted",
+        ];
+        Assert.Equal(types, events.Select(e => envelopes.From(new Event<DocumentEvent>(e) { Version = 1 }).Type));
+        Assert.Equal(types, events.Select(e => History.Entry(new Recorded(e, 1, At(1))).Type));
     }
 }
