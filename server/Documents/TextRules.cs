@@ -32,6 +32,20 @@ public static class TextRules
     /// </summary>
     /// <param name="what">Names the text in messages: "paragraph text", "title", "paragraph 12".</param>
     /// <param name="allowBlankLines">True for texts that are never split into paragraphs (comments).</param>
+    /// <summary>
+    /// <see cref="Normalize"/> for a one-line value (a title, a name, a symbol): a line break is
+    /// <c>invalid</c>, and so is an empty value when it is <paramref name="required"/>.
+    /// </summary>
+    public static TextCheck NormalizeLine(string? text, int maxLength, string what, bool required = true)
+    {
+        var check = Normalize(text, maxLength, what);
+        if (check.Refusal is not null)
+            return check;
+        if (check.Text.Contains('\n') || (required && check.Text.Length == 0))
+            return TextCheck.Refused(Refusal.Invalid($"{what} is one {(required ? "non-empty " : "")}line"));
+        return check;
+    }
+
     public static TextCheck Normalize(string? text, int maxLength, string what, bool allowBlankLines = false)
     {
         if (text is null)

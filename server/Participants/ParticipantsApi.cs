@@ -57,12 +57,10 @@ public static class ParticipantsApi
         CreateParticipantRequest? request, HttpContext http, CurrentParticipant current, ParticipantDirectory directory)
     {
         await current.RequireAsync(http.User, Permission.ManageParticipants, http.RequestAborted);
-        var name = TextRules.Normalize(request?.Name, TextRules.MaxTitleLength, "name");
-        var delegation = TextRules.Normalize(request?.Delegation, TextRules.MaxTitleLength, "delegation");
+        var name = TextRules.NormalizeLine(request?.Name, TextRules.MaxTitleLength, "name");
+        var delegation = TextRules.NormalizeLine(request?.Delegation, TextRules.MaxTitleLength, "delegation");
         if ((name.Refusal ?? delegation.Refusal) is { } bad)
             return Problems.For(bad);
-        if (name.Text.Length == 0 || delegation.Text.Length == 0 || name.Text.Contains('\n') || delegation.Text.Contains('\n'))
-            return Problems.For(Refusal.Invalid("name and delegation are each one non-empty line"));
         if (request!.Role == Role.Unknown)
             return Problems.For(Refusal.Invalid("role must be one of secretariat, chair, member, observer"));
         var code = InviteCodes.Generate();

@@ -6,11 +6,9 @@ public static class OpenMeeting
 {
     public static Decision Decide(DocumentState state, OpenMeetingRequest request)
     {
-        var name = TextRules.Normalize(request.Name, TextRules.MaxTitleLength, "meeting name");
+        var name = TextRules.NormalizeLine(request.Name, TextRules.MaxTitleLength, "meeting name");
         if (name.Refusal is { } bad)
             return bad;
-        if (name.Text.Length == 0 || name.Text.Contains('\n'))
-            return Refusal.Invalid("a meeting name is one non-empty line, e.g. Third meeting, 2014-02-24");
         if (state.Meeting is { } open)
             return Refusal.Invalid($"the meeting '{open.Name}' is open; close it before opening another");
         return Decision.Append(new MeetingOpened(name.Text));
