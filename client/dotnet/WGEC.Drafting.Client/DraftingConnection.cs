@@ -94,17 +94,7 @@ public sealed class DraftingConnection : IAsyncDisposable
         }
     }
 
-    public async Task Call(string method, params object?[] arguments)
-    {
-        try
-        {
-            await Hub.InvokeCoreAsync(HubName(method), arguments);
-        }
-        catch (HubException e)
-        {
-            throw Refusal(e);
-        }
-    }
+    public Task Call(string method, params object?[] arguments) => Call<object?>(method, arguments);
 
     /// <summary>Reads the code before the colon: <c>forbidden: observers cannot edit</c>.</summary>
     public static DraftingException Refusal(HubException e)
