@@ -20,6 +20,7 @@ public static class HttpExtensions
     public static WebApplication UseDraftingHttp(this WebApplication app)
     {
         app.UseExceptionHandler();
+        app.UseWebClientAssets();
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -30,8 +31,7 @@ public static class HttpExtensions
     {
         app.MapOpenApi();
         app.MapHealthChecks("/health");
-        app.MapGet("/", () => TypedResults.Content(HomePage.Html(null), "text/html; charset=utf-8")).ExcludeFromDescription();
-        app.MapGet("/join/{code}", (string code) => TypedResults.Content(HomePage.Html(code), "text/html; charset=utf-8")).ExcludeFromDescription();
+        app.MapWebClient();
         return app;
     }
 }
