@@ -20,6 +20,7 @@ public class DraftingApp : IAsyncLifetime
     public const string SecretariatCode = "secretariat-test-invite-code";
 
     private WebApplicationFactory<Program>? factory;
+    private string? connectionString;
     private readonly string dataDirectory;
     private readonly bool ownsDataDirectory;
 
@@ -39,9 +40,10 @@ public class DraftingApp : IAsyncLifetime
 
     public string Schema { get; }
 
+    /// <summary>The server's address, fixed at the first start: a restart listens on the same port.</summary>
     public Uri BaseAddress { get; private set; } = null!;
 
-    public IServiceProvider Services => factory!.Services;
+    public IServiceProvider Services => factory?.Services ?? throw new InvalidOperationException("the app is stopped");
 
     /// <summary>Extra configuration for this app, e.g. a shorter token lifetime.</summary>
     protected virtual IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>();
@@ -49,9 +51,18 @@ public class DraftingApp : IAsyncLifetime
     /// <summary>The database this app uses: the shared test cluster unless a class needs one of its own (e.g. to stop it).</summary>
     protected virtual Task<string> ConnectionStringAsync() => TestPostgres.ConnectionStringAsync();
 
-    public async Task InitializeAsync()
+    public Task InitializeAsync() => StartAsync();
+
+    /// <summary>
+    /// Starts the server: the first time on a free loopback port, after <see cref="StopAsync"/> on the
+    /// same port, schema, data folder and settings, so clients (a browser page keeps its origin) find it again.
+    /// </summary>
+    public async Task StartAsync()
     {
-        var connectionString = await ConnectionStringAsync();
+        if (factory is not null)
+            throw new InvalidOperationException("the app is already running");
+        connectionString ??= await ConnectionStringAsync();
+        var port = BaseAddress?.Port ?? 0;
         factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
             web.UseSetting("ConnectionStrings:Drafting", connectionString);
@@ -62,16 +73,35 @@ public class DraftingApp : IAsyncLifetime
             foreach (var (key, value) in Settings)
                 web.UseSetting(key, value);
         });
-        factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
         factory.StartServer();
         var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         BaseAddress = new Uri(address.EndsWith('/') ? address : address + "/");
     }
 
+    /// <summary>
+    /// Stops the server as a shutdown does (its host disposed, every connection closed) and keeps its
+    /// port, schema and data for <see cref="StartAsync"/>. The database is left as it is.
+    /// </summary>
+    public async Task StopAsync()
+    {
+        if (factory is null)
+            return;
+        var running = factory;
+        factory = null;
+        await running.DisposeAsync();
+    }
+
+    /// <summary><see cref="StopAsync"/>, then <see cref="StartAsync"/> on the same port.</summary>
+    public async Task RestartAsync()
+    {
+        await StopAsync();
+        await StartAsync();
+    }
+
     public virtual async Task DisposeAsync()
     {
-        if (factory is not null)
-            await factory.DisposeAsync();
+        await StopAsync();
         if (ownsDataDirectory && Directory.Exists(dataDirectory))
             Directory.Delete(dataDirectory, recursive: true);
     }
