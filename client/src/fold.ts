@@ -69,7 +69,8 @@ export function fold(doc: Draft, envelope: Envelope): Draft | null {
     }
     case "meeting-opened":
       return { ...next, meeting: { name: (envelope.data as MeetingData).name, openedAt: envelope.at } };
-
+    case "meeting-closed":
+      return { ...next, meeting: null };
     case "document-adopted":
       return { ...next, adoptedAt: envelope.at };
     default:

@@ -49,6 +49,8 @@ export class DocumentSession {
   private gapTimer: ReturnType<typeof setTimeout> | undefined;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly flushAgain = new Set<string>();
+  /** Paragraphs the person has left: their edit goes once the server has all of it. */
+  private readonly left = new Set<string>();
   /** Paragraphs whose EditParagraph call has not settled yet. */
   private readonly calling = new Set<string>();
   private readonly waiting = new Map<string, Waiting>();
@@ -128,6 +130,7 @@ export class DocumentSession {
 
   /** Opens a paragraph for editing (or returns the edit already open, e.g. one kept across a reload). */
   begin(paragraphId: string): LocalEdit | undefined {
+    this.left.delete(paragraphId);
     const existing = this.edits.get(paragraphId);
     if (existing) return existing;
     const paragraph = this.paragraph(paragraphId);
@@ -136,6 +139,7 @@ export class DocumentSession {
   }
 
   type(paragraphId: string, text: string): void {
+    this.left.delete(paragraphId);
     const edit = this.edits.get(paragraphId) ?? this.begin(paragraphId);
     if (edit && edit.text !== text) this.setEdit({ ...edit, text, error: null });
   }
@@ -154,6 +158,7 @@ export class DocumentSession {
 
   /** Leaving the paragraph: send what is unsent; forget the edit once the server has all of it. */
   async end(paragraphId: string): Promise<void> {
+    this.left.add(paragraphId);
     await this.flush(paragraphId);
     this.forgetIfDone(paragraphId);
   }
@@ -175,6 +180,7 @@ export class DocumentSession {
     if (!edit) return;
     const paragraph = this.paragraph(paragraphId);
     if (edit.text !== paragraph?.text) this.keepAside(edit.text);
+    this.left.delete(paragraphId);
     this.edits.delete(paragraphId);
     this.persist();
     this.emit({ kind: "edit", paragraphId });
@@ -262,6 +268,8 @@ export class DocumentSession {
     if (next) {
       this.doc = next;
       this.emit({ kind: "document", envelope });
+      // The answer can come before the envelope: only now may the doc show that the server has the edit.
+      if (envelope.type === "paragraph-edited") this.forgetIfLeft((envelope.data as ParagraphEditedData).paragraphId);
     } else {
       this.doc = { ...doc, version: envelope.version };
       void this.reread();
@@ -376,6 +384,7 @@ export class DocumentSession {
     }
     this.setEdit(answered(current, result.answer));
     if (this.flushAgain.delete(edit.paragraphId)) await this.flush(edit.paragraphId);
+    this.forgetIfLeft(edit.paragraphId);
   }
 
   /** After a reconnect or a pause: resend in-flight edits with their clientOpIds, then the outbox. */
@@ -394,9 +403,14 @@ export class DocumentSession {
     this.retryTimer = setTimeout(() => this.resend(), retryMs);
   }
 
+  private forgetIfLeft(paragraphId: string): void {
+    if (this.left.has(paragraphId)) this.forgetIfDone(paragraphId);
+  }
+
   private forgetIfDone(paragraphId: string): void {
     const edit = this.edits.get(paragraphId);
     if (edit && !unsent(edit, this.paragraph(paragraphId)) && !edit.error) {
+      this.left.delete(paragraphId);
       this.edits.delete(paragraphId);
       this.persist();
       this.emit({ kind: "edit", paragraphId });

@@ -13,13 +13,13 @@ import { paragraphName } from "./paragraph";
 export class ChairConsole {
   private following = false;
 
-  constructor(private readonly context: DocumentContext) {
+  constructor(private readonly context: DocumentContext, leaving: AbortSignal) {
     // With follow-me on, every paragraph the chair moves to becomes everyone's (and the projector's).
     document.addEventListener("focusin", (e) => {
       const card = (e.target as HTMLElement).closest?.<HTMLElement>("article.paragraph");
       const paragraphId = card?.dataset.paragraphId;
       if (this.following && paragraphId) context.connection.send(Hub.followMe, { documentId: context.documentId, paragraphId });
-    });
+    }, { signal: leaving });
   }
 
   toolbar(): HTMLElement[] {

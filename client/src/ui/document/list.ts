@@ -132,10 +132,24 @@ export class ParagraphList {
     const kind = p && p.kind !== "heading" ? p.kind : "operative";
     try {
       await this.context.session.write(Hub.insertParagraph, { afterParagraphId: p?.id ?? null, paragraphId, kind, text: "" });
+      await this.present(paragraphId);
       this.edit(paragraphId);
     } catch {
       // the session reported the refusal
     }
+  }
+
+  /** Resolves once the paragraph is in the document: our own envelope may arrive after the call's answer. */
+  private present(paragraphId: string): Promise<void> {
+    const session = this.context.session;
+    return new Promise((resolve) => {
+      if (session.paragraph(paragraphId)) return resolve();
+      const stop = session.subscribe(() => {
+        if (!session.paragraph(paragraphId)) return;
+        stop();
+        resolve();
+      });
+    });
   }
 
   /** Moves a paragraph one place up or down among the visible ones (Alt+↑ / Alt+↓ on a paragraph). */

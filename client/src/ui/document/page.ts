@@ -44,7 +44,8 @@ export async function documentPage(shell: Shell, documentId: string, projector: 
   const title = h("h1", { class: "title" });
   const meta = h("p", { class: "meta" });
   const presence = h("section", { id: "presence", "aria-label": "Who is here" });
-  const chair = new ChairConsole(context);
+  const leaving = new AbortController();
+  const chair = new ChairConsole(context, leaving.signal);
   const list = new ParagraphList(context, (p) => discussion(context, p), (p) => chair.statusActions(p));
   const history = new HistoryPanel(context);
   const progress = new ProgressChart(context);
@@ -127,6 +128,7 @@ export async function documentPage(shell: Shell, documentId: string, projector: 
   void progress.refresh();
 
   return () => {
+    leaving.abort();
     document.body.classList.remove("projector");
     void session.leave().then(() => connection.stop());
   };
