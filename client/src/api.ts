@@ -1,0 +1,102 @@
+import { DraftingError } from "./errors";
+import type {
+  CreatedParticipant, DiffView, DocumentKind, DocumentSummary, DocumentView, Envelope, ParticipantView,
+  ProgressPoint, RefreshResponse, Role, TimelineEntry, TokenResponse,
+} from "./protocol";
+
+/** The REST calls of PROTOCOL.md §2, with problem details turned into coded errors. */
+export class Api {
+  constructor(
+    private readonly token: () => string | null,
+    private readonly base = "",
+  ) {}
+
+  signIn(inviteCode: string): Promise<TokenResponse> {
+    return this.send("POST", "/api/auth/token", { inviteCode }, false);
+  }
+
+  refresh(): Promise<RefreshResponse> {
+    return this.send("POST", "/api/auth/refresh");
+  }
+
+  documents(): Promise<DocumentSummary[]> {
+    return this.send("GET", "/api/documents");
+  }
+
+  createDocument(request: { title: string; kind: DocumentKind; symbol?: string | null; markdown?: string | null }): Promise<DocumentView> {
+    return this.send("POST", "/api/documents", request);
+  }
+
+  /** The document now, or at a version (`?version=N`). */
+  document(id: string, version?: number): Promise<DocumentView> {
+    const at = version === undefined ? "" : `?version=${version}`;
+    return this.send("GET", `/api/documents/${id}${at}`);
+  }
+
+  events(id: string, after: number, limit = 5000): Promise<Envelope[]> {
+    return this.send("GET", `/api/documents/${id}/events?after=${after}&limit=${limit}`);
+  }
+
+  diff(id: string, from: string, to?: string): Promise<DiffView> {
+    const query = new URLSearchParams({ from });
+    if (to) query.set("to", to);
+    return this.send("GET", `/api/documents/${id}/diff?${query}`);
+  }
+
+  progress(id: string): Promise<ProgressPoint[]> {
+    return this.send("GET", `/api/documents/${id}/progress`);
+  }
+
+  timeline(id: string): Promise<TimelineEntry[]> {
+    return this.send("GET", `/api/documents/${id}/timeline`);
+  }
+
+  participants(): Promise<ParticipantView[]> {
+    return this.send("GET", "/api/participants");
+  }
+
+  invite(name: string, delegation: string, role: Role): Promise<CreatedParticipant> {
+    return this.send("POST", "/api/participants", { name, delegation, role });
+  }
+
+  revoke(id: string): Promise<void> {
+    return this.send("DELETE", `/api/participants/${id}`);
+  }
+
+  private async send<T>(method: string, path: string, body?: unknown, authorize = true): Promise<T> {
+    const headers: Record<string, string> = { Accept: "application/json" };
+    const token = authorize ? this.token() : null;
+    if (token) headers.Authorization = `Bearer ${token}`;
+    if (body !== undefined) headers["Content-Type"] = "application/json";
+    let response: Response;
+    try {
+      response = await fetch(this.base + path, { method, headers, body: body === undefined ? null : JSON.stringify(body) });
+    } catch (e) {
+      throw new DraftingError("network", e instanceof Error ? e.message : String(e));
+    }
+    if (!response.ok) throw await problem(response);
+    if (response.status === 204) return undefined as T;
+    const text = await response.text();
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+}
+
+/** An RFC 7807 body's `type` ends in the §4 code; a body that is not one still gets a code from the status. */
+async function problem(response: Response): Promise<DraftingError> {
+  let type = "";
+  let detail = response.statusText;
+  try {
+    const body = (await response.json()) as { type?: string; detail?: string; title?: string };
+    type = body.type ?? "";
+    detail = body.detail ?? body.title ?? detail;
+  } catch {
+    // not JSON: keep the status text
+  }
+  const code = type.split("/").pop() || byStatus[response.status] || "invalid";
+  return new DraftingError(code, detail || `HTTP ${response.status}`);
+}
+
+const byStatus: Record<number, string> = {
+  400: "invalid", 401: "unauthorized", 403: "forbidden", 404: "not-found", 409: "locked",
+  413: "too-large", 429: "rate-limited", 503: "unavailable",
+};

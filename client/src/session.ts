@@ -1,0 +1,447 @@
+import type { HubLink } from "./connection";
+import { answered, type LocalEdit, remoteEdit, settle, startEdit, unsent } from "./edits";
+import { DraftingError, describe, fromHubError } from "./errors";
+import { type Draft, fold, type Paragraph } from "./fold";
+import { type PendingStore, type Pending, type Queued } from "./pending";
+import {
+  type DocumentView, type Envelope, Hub, type JoinDocumentResult, type ParagraphEditedData, type ParagraphTextResult,
+} from "./protocol";
+
+/** Whether what this tab shows is the server's document: the banner's "out of sync" comes from here. */
+export type SyncStatus = "joining" | "in-sync" | "catching-up" | "out-of-sync";
+
+/** What the session needs besides the hub: the REST reads of §2. */
+export interface Reads {
+  events(documentId: string, after: number): Promise<Envelope[]>;
+  document(documentId: string): Promise<DocumentView>;
+}
+
+export type SessionChange =
+  | { kind: "document"; envelope?: Envelope }
+  | { kind: "edit"; paragraphId: string }
+  | { kind: "sync"; status: SyncStatus }
+  | { kind: "outbox" }
+  | { kind: "notice"; message: string };
+
+/** How long a gap in versions may stay open before the missing envelopes are fetched (PROTOCOL.md §3). */
+export const gapWaitMs = 2_000;
+/** How long to wait before resending after `unavailable` or `rate-limited`. */
+export const retryMs = 1_500;
+/** Envelopes kept to re-apply on top of a document read that raced with them. */
+const recentLimit = 500;
+
+/**
+ * One document as this tab holds it: the server's versions, the person's unsent edits (at most one
+ * in flight per paragraph), and the other writes waiting to be sent. Transport-agnostic and free of
+ * the DOM: the UI renders `doc` and `edits` and calls the intents below.
+ */
+export class DocumentSession {
+  doc: Draft | null = null;
+  sync: SyncStatus = "joining";
+  readonly edits = new Map<string, LocalEdit>();
+  /** Texts the person had that the document no longer holds (a conflict settled the other way, a refused edit dismissed). */
+  setAside: string[] = [];
+  outbox: Queued[] = [];
+
+  private readonly listeners = new Set<(change: SessionChange) => void>();
+  private readonly buffered = new Map<number, Envelope>();
+  private recent: Envelope[] = [];
+  private gapTimer: ReturnType<typeof setTimeout> | undefined;
+  private retryTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly flushAgain = new Set<string>();
+  /** Paragraphs the person has left: their edit goes once the server has all of it. */
+  private readonly left = new Set<string>();
+  /** Paragraphs whose EditParagraph call has not settled yet. */
+  private readonly calling = new Set<string>();
+  private readonly waiting = new Map<string, Waiting>();
+  private draining = false;
+  private joined = false;
+  private closed = false;
+
+  constructor(
+    readonly documentId: string,
+    private readonly link: HubLink,
+    private readonly reads: Reads,
+    private readonly store: PendingStore,
+    private readonly newId: () => string = () => crypto.randomUUID(),
+  ) {
+    const pending = store.load(documentId);
+    for (const edit of pending.edits) this.edits.set(edit.paragraphId, edit);
+    this.outbox = pending.outbox;
+    this.setAside = pending.setAside;
+    link.on("Applied", this.onApplied);
+    link.onReconnected(() => {
+      if (this.joined && !this.closed) void this.join();
+    });
+  }
+
+  get version(): number {
+    return this.doc?.version ?? 0;
+  }
+
+  subscribe(listener: (change: SessionChange) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  paragraph(id: string): Paragraph | undefined {
+    return this.doc?.paragraphs.find((p) => p.id === id && !p.deleted);
+  }
+
+  /** Joins, or re-joins after a reconnect with `sinceVersion`, then resends whatever is pending. */
+  async join(): Promise<void> {
+    this.joined = true;
+    this.setSync(this.doc ? "catching-up" : "joining");
+    let result: JoinDocumentResult;
+    try {
+      result = await this.link.invoke<JoinDocumentResult>(Hub.joinDocument, {
+        documentId: this.documentId,
+        sinceVersion: this.doc ? this.doc.version : null,
+      });
+    } catch (e) {
+      const error = fromHubError(e);
+      this.setSync("out-of-sync");
+      if (!error.retryable) throw error;
+      return; // the connection will tell us when it is back
+    }
+    if (result.document) {
+      // Behind the version we held: the server was restored, and what we saw after its version is gone.
+      if (result.version < this.version) {
+        this.recent = [];
+        this.buffered.clear();
+      }
+      this.replace(result.document);
+    }
+    for (const envelope of result.events ?? []) this.receive(envelope);
+    if (this.version < result.version) await this.catchUp();
+    else this.setSync("in-sync");
+    this.resend();
+  }
+
+  async leave(): Promise<void> {
+    this.closed = true;
+    clearTimeout(this.gapTimer);
+    clearTimeout(this.retryTimer);
+    this.link.off("Applied", this.onApplied);
+    await this.link.invoke(Hub.leaveDocument, { documentId: this.documentId }).catch(() => undefined);
+  }
+
+  // ---- the person's edits -------------------------------------------------------------------
+
+  /** Opens a paragraph for editing (or returns the edit already open, e.g. one kept across a reload). */
+  begin(paragraphId: string): LocalEdit | undefined {
+    this.left.delete(paragraphId);
+    const existing = this.edits.get(paragraphId);
+    if (existing) return existing;
+    const paragraph = this.paragraph(paragraphId);
+    if (!paragraph) return undefined;
+    return this.setEdit(startEdit(paragraphId, paragraph.text, paragraph.revision));
+  }
+
+  type(paragraphId: string, text: string): void {
+    this.left.delete(paragraphId);
+    const edit = this.edits.get(paragraphId) ?? this.begin(paragraphId);
+    if (edit && edit.text !== text) this.setEdit({ ...edit, text, error: null });
+  }
+
+  /** Sends the paragraph's text if it holds something the server has not (after a pause, or on leaving it). */
+  async flush(paragraphId: string): Promise<void> {
+    const edit = this.edits.get(paragraphId);
+    if (!edit || edit.conflict || edit.error) return;
+    if (edit.inFlight) {
+      this.flushAgain.add(paragraphId);
+      return;
+    }
+    if (!unsent(edit, this.paragraph(paragraphId))) return;
+    await this.send(this.setEdit({ ...edit, inFlight: { text: edit.text, base: edit.base, clientOpId: this.newId() } }));
+  }
+
+  /** Leaving the paragraph: send what is unsent; forget the edit once the server has all of it. */
+  async end(paragraphId: string): Promise<void> {
+    this.left.add(paragraphId);
+    await this.flush(paragraphId);
+    this.forgetIfDone(paragraphId);
+  }
+
+  /** Settles a conflict with `text` (theirs, mine or a combination): taking theirs ends the edit, anything else is sent. */
+  async settle(paragraphId: string, text: string): Promise<void> {
+    const edit = this.edits.get(paragraphId);
+    if (!edit?.conflict) return;
+    if (text !== edit.conflict.mine) this.keepAside(edit.conflict.mine);
+    if (text !== edit.text) this.keepAside(edit.text); // typed while the conflict was shown
+    this.setEdit(settle(edit, text));
+    await this.flush(paragraphId);
+    this.forgetIfDone(paragraphId);
+  }
+
+  /** Gives up an edit the server refused; its text goes to the set-aside list, never nowhere. */
+  discard(paragraphId: string): void {
+    const edit = this.edits.get(paragraphId);
+    if (!edit) return;
+    const paragraph = this.paragraph(paragraphId);
+    if (edit.text !== paragraph?.text) this.keepAside(edit.text);
+    this.left.delete(paragraphId);
+    this.edits.delete(paragraphId);
+    this.persist();
+    this.emit({ kind: "edit", paragraphId });
+  }
+
+  // ---- other writes: queued, sent in order, resent with their clientOpId ----------------------
+
+  /** Queues a write (insert, move, delete, status, comment, tag …) and resolves with the server's answer. */
+  write<T>(method: string, request: Record<string, unknown>): Promise<T> {
+    const queued: Queued = { method, request: { ...request, documentId: this.documentId, clientOpId: this.newId() } };
+    const answer = new Promise<T>((resolve, reject) => this.waiting.set(queued.request.clientOpId as string, { resolve, reject } as Waiting));
+    this.outbox = [...this.outbox, queued];
+    this.persist();
+    this.emit({ kind: "outbox" });
+    void this.drain();
+    return answer;
+  }
+
+  private async drain(): Promise<void> {
+    if (this.draining) return;
+    this.draining = true;
+    try {
+      while (this.outbox.length > 0 && !this.closed) {
+        const [next] = this.outbox;
+        if (!next) break;
+        const id = next.request.clientOpId as string;
+        try {
+          const result = await this.link.invoke<unknown>(next.method, next.request);
+          this.waiting.get(id)?.resolve(result);
+        } catch (e) {
+          const error = fromHubError(e);
+          if (error.retryable) {
+            this.retryLater(error);
+            return;
+          }
+          this.waiting.get(id)?.reject(error);
+          this.emit({ kind: "notice", message: describe(error) });
+        }
+        this.waiting.delete(id);
+        this.outbox = this.outbox.slice(1);
+        this.persist();
+        this.emit({ kind: "outbox" });
+      }
+    } finally {
+      this.draining = false;
+    }
+  }
+
+  // ---- envelopes and versions -----------------------------------------------------------------
+
+  private readonly onApplied = (envelope: Envelope) => {
+    if (envelope.documentId !== this.documentId || this.closed) return;
+    this.receive(envelope);
+  };
+
+  private receive(envelope: Envelope): void {
+    // Before the first join answer, envelopes are kept too: the server adds us to the group before it
+    // reads the state, so one newer than that state can overtake the answer (PROTOCOL.md §3).
+    if (this.doc && envelope.version <= this.doc.version) return;
+    this.buffered.set(envelope.version, envelope);
+    this.applyBuffered();
+  }
+
+  /** Applies the buffered envelopes that follow the version held; waits for a gap to close, up to `gapWaitMs`. */
+  private applyBuffered(): void {
+    let next: Envelope | undefined;
+    while (this.doc && (next = this.buffered.get(this.doc.version + 1))) {
+      this.buffered.delete(next.version);
+      this.apply(next);
+    }
+    for (const version of this.buffered.keys()) if (version <= this.version) this.buffered.delete(version);
+    if (this.buffered.size === 0) {
+      clearTimeout(this.gapTimer);
+      this.gapTimer = undefined;
+    } else if (!this.gapTimer) {
+      this.gapTimer = setTimeout(() => void this.catchUp(), gapWaitMs);
+    }
+  }
+
+  private apply(envelope: Envelope): void {
+    const doc = this.doc!;
+    if (envelope.type === "paragraph-edited") this.rebaseOpenEdit(doc, envelope as Envelope<ParagraphEditedData>);
+    const next = fold(doc, envelope);
+    this.remember(envelope);
+    if (next) {
+      this.doc = next;
+      this.emit({ kind: "document", envelope });
+      // The answer can come before the envelope: only now may the doc show that the server has the edit.
+      if (envelope.type === "paragraph-edited") this.forgetIfLeft((envelope.data as ParagraphEditedData).paragraphId);
+    } else {
+      this.doc = { ...doc, version: envelope.version };
+      void this.reread();
+    }
+  }
+
+  private rebaseOpenEdit(doc: Draft, envelope: Envelope<ParagraphEditedData>): void {
+    const edit = this.edits.get(envelope.data.paragraphId);
+    const before = doc.paragraphs.find((p) => p.id === envelope.data.paragraphId);
+    if (!edit || !before) return;
+    const rebased = remoteEdit(edit, before, { text: envelope.data.text, revision: envelope.data.revision });
+    if (rebased !== edit) this.setEdit(rebased);
+  }
+
+  /** Missing versions did not arrive in time: fetch them; if that does not close the gap, re-join. */
+  private async catchUp(): Promise<void> {
+    clearTimeout(this.gapTimer);
+    this.gapTimer = undefined;
+    if (!this.doc || this.closed) return;
+    this.setSync("catching-up");
+    try {
+      for (const envelope of await this.reads.events(this.documentId, this.doc.version)) this.receive(envelope);
+    } catch {
+      this.setSync("out-of-sync");
+      return;
+    }
+    if (this.buffered.size > 0) {
+      this.setSync("out-of-sync");
+      void this.join();
+    } else {
+      this.setSync("in-sync");
+    }
+  }
+
+  /** Re-reads the whole document (an envelope this client cannot fold); reads asked for meanwhile share one. */
+  private async reread(): Promise<void> {
+    if (this.rereading) {
+      this.rereadAgain = true;
+      return;
+    }
+    this.rereading = true;
+    try {
+      do {
+        this.rereadAgain = false;
+        this.replace(await this.reads.document(this.documentId));
+      } while (this.rereadAgain && !this.closed);
+    } catch {
+      this.setSync("out-of-sync");
+    } finally {
+      this.rereading = false;
+    }
+  }
+
+  private rereading = false;
+  private rereadAgain = false;
+
+  /** Takes a whole document read, then re-applies the envelopes that arrived after the version it was read at. */
+  private replace(view: DocumentView): void {
+    const seen = this.version;
+    const newer = this.recent.filter((e) => e.version > view.version);
+    this.doc = view;
+    for (const envelope of newer) {
+      if (envelope.version !== this.doc.version + 1) break;
+      const next = fold(this.doc, envelope);
+      if (!next) this.rereadAgain = true;
+      this.doc = next ?? { ...this.doc, version: envelope.version };
+    }
+    this.emit({ kind: "document" });
+    // Envelopes newer than the read that arrived while it was on its way (or before the first join answer).
+    this.applyBuffered();
+    if (this.doc.version < seen) void this.catchUp();
+  }
+
+  private remember(envelope: Envelope): void {
+    this.recent.push(envelope);
+    if (this.recent.length > recentLimit) this.recent = this.recent.slice(-recentLimit / 2);
+  }
+
+  // ---- sending edits --------------------------------------------------------------------------
+
+  private async send(edit: LocalEdit): Promise<void> {
+    const sent = edit.inFlight!;
+    // At most one call per paragraph: a resend (retry timer, re-join) or an edit begun after a discard
+    // waits for the call under way, which sends it when it settles.
+    if (this.calling.has(edit.paragraphId)) return;
+    this.calling.add(edit.paragraphId);
+    let result: { answer: ParagraphTextResult } | { error: DraftingError };
+    try {
+      result = {
+        answer: await this.link.invoke<ParagraphTextResult>(Hub.editParagraph, {
+          documentId: this.documentId, paragraphId: edit.paragraphId, baseRevision: sent.base, text: sent.text, clientOpId: sent.clientOpId,
+        }),
+      };
+    } catch (e) {
+      result = { error: fromHubError(e) };
+    } finally {
+      this.calling.delete(edit.paragraphId);
+    }
+    const current = this.edits.get(edit.paragraphId);
+    if (!current) return;
+    if (current.inFlight?.clientOpId !== sent.clientOpId) {
+      if (current.inFlight) await this.send(current);
+      return;
+    }
+    if ("error" in result) {
+      if (result.error.retryable) {
+        this.retryLater(result.error); // keeps inFlight and its clientOpId: the retry is safe even if the first one landed
+      } else {
+        this.setEdit({ ...current, inFlight: null, error: describe(result.error) });
+      }
+      return;
+    }
+    this.setEdit(answered(current, result.answer));
+    if (this.flushAgain.delete(edit.paragraphId)) await this.flush(edit.paragraphId);
+    this.forgetIfLeft(edit.paragraphId);
+  }
+
+  /** After a reconnect or a pause: resend in-flight edits with their clientOpIds, then the outbox. */
+  private resend(): void {
+    clearTimeout(this.retryTimer);
+    this.retryTimer = undefined;
+    for (const edit of this.edits.values()) {
+      if (edit.inFlight) void this.send(edit);
+      else if (!edit.conflict && !edit.error) void this.flush(edit.paragraphId);
+    }
+    void this.drain();
+  }
+
+  private retryLater(error: DraftingError): void {
+    if (error.code === "network" || this.retryTimer) return; // the reconnect resends
+    this.retryTimer = setTimeout(() => this.resend(), retryMs);
+  }
+
+  private forgetIfLeft(paragraphId: string): void {
+    if (this.left.has(paragraphId)) this.forgetIfDone(paragraphId);
+  }
+
+  private forgetIfDone(paragraphId: string): void {
+    const edit = this.edits.get(paragraphId);
+    if (edit && !unsent(edit, this.paragraph(paragraphId)) && !edit.error) {
+      this.left.delete(paragraphId);
+      this.edits.delete(paragraphId);
+      this.persist();
+      this.emit({ kind: "edit", paragraphId });
+    }
+  }
+
+  private keepAside(text: string): void {
+    if (text.trim() && !this.setAside.includes(text)) this.setAside = [...this.setAside, text];
+  }
+
+  private setEdit(edit: LocalEdit): LocalEdit {
+    this.edits.set(edit.paragraphId, edit);
+    this.persist();
+    this.emit({ kind: "edit", paragraphId: edit.paragraphId });
+    return edit;
+  }
+
+  private persist(): void {
+    const pending: Pending = { edits: [...this.edits.values()], outbox: this.outbox, setAside: this.setAside };
+    this.store.save(this.documentId, pending);
+  }
+
+  private setSync(status: SyncStatus): void {
+    if (status === this.sync) return;
+    this.sync = status;
+    this.emit({ kind: "sync", status });
+  }
+
+  private emit(change: SessionChange): void {
+    for (const listener of this.listeners) listener(change);
+  }
+}
+
+interface Waiting { resolve(value: unknown): void; reject(error: unknown): void }

@@ -1,0 +1,27 @@
+import type { LinkStatus } from "../../connection";
+import type { DocumentSession, SyncStatus } from "../../session";
+import { h } from "../dom";
+
+const texts: Record<string, string> = {
+  connecting: "Connecting…",
+  connected: "Connected",
+  reconnecting: "Reconnecting… your changes are kept and will be sent",
+  offline: "Offline — your changes are kept and will be sent when the connection returns",
+  "out-of-sync": "Out of sync — catching up with the server",
+  "signed-out": "Signed out — sign in again to continue",
+};
+
+/** The connection banner: what the link and the session say, the worse of the two, and what is waiting. */
+export class ConnectionBanner {
+  readonly element = h("div", { id: "connection", role: "status", "data-status": "connecting" });
+
+  constructor(private readonly session: DocumentSession) {}
+
+  show(link: LinkStatus, sync: SyncStatus): void {
+    const status = link === "connected" && sync === "out-of-sync" ? "out-of-sync" : link === "connected" && sync !== "in-sync" ? "connecting" : link;
+    const waiting = this.session.outbox.length + [...this.session.edits.values()].filter((e) => e.inFlight || e.text !== this.session.paragraph(e.paragraphId)?.text).length;
+    this.element.dataset.status = status;
+    this.element.textContent = texts[status] ?? status;
+    if (waiting > 0) this.element.append(h("span", { class: "waiting" }, ` · ${waiting} change${waiting === 1 ? "" : "s"} waiting`));
+  }
+}

@@ -1,0 +1,81 @@
+import type { DocumentSession } from "../../session";
+import { debounce, h } from "../dom";
+
+/** How long typing pauses before the text is sent. */
+export const sendAfterMs = 600;
+
+/**
+ * The Markdown editor of one paragraph: sends after a pause and on leaving, and takes the server's
+ * (merged or normalised) text without moving the caret more than the change requires.
+ */
+export class ParagraphEditor {
+  readonly element: HTMLTextAreaElement;
+  private readonly sendSoon: ReturnType<typeof debounce<[]>>;
+
+  constructor(
+    private readonly session: DocumentSession,
+    private readonly paragraphId: string,
+    label: string,
+    onLeave: () => void,
+  ) {
+    this.sendSoon = debounce(() => void session.flush(paragraphId), sendAfterMs);
+    this.element = h("textarea", {
+      class: "editor", "aria-label": label, spellcheck: "true",
+      oninput: () => {
+        this.fit();
+        session.type(paragraphId, this.element.value);
+        this.sendSoon();
+      },
+      onblur: () => {
+        this.sendSoon.cancel();
+        onLeave();
+      },
+      onkeydown: (e: Event) => {
+        if ((e as KeyboardEvent).key === "Escape") {
+          e.preventDefault();
+          e.stopPropagation();
+          this.element.blur();
+        }
+      },
+    });
+    this.element.value = session.edits.get(paragraphId)?.text ?? "";
+  }
+
+  focus(): void {
+    this.element.focus();
+    const end = this.element.value.length;
+    this.element.setSelectionRange(end, end);
+    this.fit();
+  }
+
+  /** Shows `text` (the session's view of this edit), keeping the caret where the person left it. */
+  show(text: string): void {
+    const current = this.element.value;
+    if (current === text) return;
+    const { selectionStart, selectionEnd } = this.element;
+    const focused = document.activeElement === this.element;
+    this.element.value = text;
+    if (focused) this.element.setSelectionRange(mapOffset(current, text, selectionStart), mapOffset(current, text, selectionEnd));
+    this.fit();
+  }
+
+  private fit(): void {
+    this.element.style.height = "auto";
+    this.element.style.height = `${this.element.scrollHeight + 2}px`;
+  }
+}
+
+/**
+ * Where an offset in `before` lands in `after`, assuming one changed region between a common
+ * prefix and a common suffix: before the region it stays, after it shifts by the length change.
+ */
+export function mapOffset(before: string, after: string, offset: number): number {
+  let prefix = 0;
+  const max = Math.min(before.length, after.length);
+  while (prefix < max && before[prefix] === after[prefix]) prefix++;
+  let suffix = 0;
+  while (suffix < max - prefix && before[before.length - 1 - suffix] === after[after.length - 1 - suffix]) suffix++;
+  if (offset <= prefix) return offset;
+  if (offset >= before.length - suffix) return offset + (after.length - before.length);
+  return after.length - suffix;
+}
