@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -69,6 +70,14 @@ public sealed class Screen : IAsyncDisposable
     public ILocator Pending => Page.Locator($"article.paragraph[data-paragraph-id][data-pending]{Live}");
 
     public ILocator Paragraph(Guid id) => Page.Locator($"article.paragraph[data-paragraph-id=\"{id}\"]{Live}");
+
+    public ILocator Number(Guid id) => Paragraph(id).Locator(".number");
+
+    /// <summary>
+    /// The server's display number as the client shows it: the number itself, with or without the
+    /// full stop of UN operative paragraphs ("3" or "3."). The client never computes numbers.
+    /// </summary>
+    public static Regex DisplayNumber(string number) => new($"^\\s*{Regex.Escape(number)}\\.?\\s*$");
 
     public ILocator Text(Guid id) => Paragraph(id).Locator(".text");
 

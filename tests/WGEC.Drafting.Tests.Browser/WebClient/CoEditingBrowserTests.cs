@@ -32,8 +32,8 @@ public sealed class CoEditingBrowserTests(Chromium chromium, DraftingApp app) : 
         {
             await Expect(screen.Text(first)).ToHaveTextAsync(Urges);
             await Expect(screen.Text(second)).ToHaveTextAsync(Annually);
-            await Expect(screen.Paragraph(first).Locator(".number")).ToHaveTextAsync("1");
-            await Expect(screen.Paragraph(second).Locator(".number")).ToHaveTextAsync("2");
+            await Expect(screen.Number(first)).ToHaveTextAsync(Screen.DisplayNumber("1"));
+            await Expect(screen.Number(second)).ToHaveTextAsync(Screen.DisplayNumber("2"));
             await Expect(screen.Page.Locator("textarea.editor")).ToHaveCountAsync(0);
             await Expect(screen.Pending).ToHaveCountAsync(0);
         }

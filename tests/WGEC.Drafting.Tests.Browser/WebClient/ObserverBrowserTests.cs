@@ -8,9 +8,9 @@ namespace WGEC.Drafting.Tests.WebClient;
 [Collection(BrowserCollection.Name)]
 public sealed class ObserverBrowserTests(Chromium chromium, DraftingApp app) : IClassFixture<DraftingApp>, IAsyncLifetime
 {
-    /// <summary>Every write the selector contract names: paragraph buttons for editors and the chair, and the chair's toolbar.</summary>
+    /// <summary>Every write the selector contract names (paragraph buttons for editors and the chair, the chair's toolbar), and the client's own Edit button.</summary>
     private const string WriteButtons =
-        "button[data-action=insert-after], button[data-action=move-up], button[data-action=move-down], button[data-action=delete], " +
+        "button[data-action=edit], button[data-action=insert-after], button[data-action=move-up], button[data-action=move-down], button[data-action=delete], " +
         "button[data-action=agree], button[data-action=agree-ad-ref], button[data-action=reopen], " +
         "button[data-action=open-meeting], button[data-action=close-meeting], button[data-action=tag-revision], button[data-action=follow-me]";
 
@@ -37,9 +37,11 @@ public sealed class ObserverBrowserTests(Chromium chromium, DraftingApp app) : I
         await Expect(observer.Text(first.Id)).ToHaveTextAsync("Recommends enhanced cooperation among all stakeholders.");
         await Expect(observer.Paragraphs).ToHaveCountAsync(3);
         await Expect(observer.Paragraphs.Nth(1)).ToHaveAttributeAsync("data-paragraph-id", inserted.ParagraphId.ToString());
-        await Expect(observer.Paragraph(inserted.ParagraphId).Locator(".number")).ToHaveTextAsync("2");
-        await Expect(observer.Paragraph(second.Id).Locator(".number")).ToHaveTextAsync("3");
+        await Expect(observer.Number(inserted.ParagraphId)).ToHaveTextAsync(Screen.DisplayNumber("2"));
+        await Expect(observer.Number(second.Id)).ToHaveTextAsync(Screen.DisplayNumber("3"));
         await Expect(observer.Version).ToHaveTextAsync(inserted.Version.ToString());
+        await Expect(observer.Page.Locator($"#presence li[data-participant-id=\"{member.Id}\"]")).ToHaveCountAsync(1);
+        await Expect(observer.Page.Locator("#announcer")).ToHaveAttributeAsync("aria-live", "polite");
 
         await observer.Text(first.Id).ClickAsync();
         await observer.Paragraph(second.Id).FocusAsync();
