@@ -33,6 +33,8 @@ public sealed class TimesliderBrowserTests(Chromium chromium, DraftingApp app) :
         await Expect(slider).ToHaveAttributeAsync("max", now.ToString());
         await Expect(member.Version).ToHaveTextAsync(now.ToString());
         await Expect(snapshot).ToBeHiddenAsync();
+        // Let the presence of this very screen arrive first: see the next test for what an update does to a moving slider.
+        await Expect(member.Page.Locator($"#presence li[data-participant-id=\"{member.Participant.Id}\"]")).ToHaveCountAsync(1);
 
         await slider.FillAsync(created.ToString());
 
@@ -54,6 +56,31 @@ public sealed class TimesliderBrowserTests(Chromium chromium, DraftingApp app) :
         await Expect(member.Text(paragraph.Id)).ToHaveTextAsync("Recommends enhanced cooperation among all stakeholders.");
         await Expect(member.Version).ToHaveTextAsync(now.ToString());
         Assert.Empty(member.ScriptErrors);
+    }
+
+    [Fact]
+    public async Task The_timeslider_stays_where_it_was_moved_when_a_live_change_arrives_at_that_moment()
+    {
+        var chair = await app.JoinAsync(Role.Chair);
+        var document = await chair.Api.CreateDocumentAsync("Busy", DocumentKind.Recommendations,
+            "1. Recommends cooperation.\n\n2. Decides to meet again.");
+        var paragraph = document.Paragraphs[0];
+        await using var hub = await chair.ConnectAsync();
+        await hub.EditParagraphAsync(new EditParagraphRequest(document.Id, paragraph.Id, paragraph.Revision, "Recommends enhanced cooperation."));
+        var member = await screens.JoinAsync(Role.Member, "timeslider-busy");
+        await member.OpenAsync(document.Id);
+        await Expect(member.Page.Locator($"#presence li[data-participant-id=\"{member.Participant.Id}\"]")).ToHaveCountAsync(1);
+        var slider = member.Page.Locator("input#timeslider");
+
+        // A meeting is busy: someone's edit arrives while the person is moving the slider.
+        await slider.FillAsync(document.Version.ToString());
+        await hub.EditParagraphAsync(new EditParagraphRequest(document.Id, document.Paragraphs[1].Id, document.Paragraphs[1].Revision, "Decides to meet again soon."));
+
+        await Expect(member.Page.Locator("#snapshot")).ToBeVisibleAsync();
+        await Expect(member.Page.Locator("#snapshot-label")).ToHaveTextAsync(new Regex($"^Version {document.Version}\\b"));
+        await Expect(slider).ToHaveValueAsync(document.Version.ToString());
+        await Expect(member.Page.Locator("#snapshot article.paragraph .text").First).ToHaveTextAsync("Recommends cooperation.");
+        await Expect(member.Text(paragraph.Id)).ToHaveTextAsync("Recommends enhanced cooperation.");
     }
 
     public Task InitializeAsync() => Task.CompletedTask;
