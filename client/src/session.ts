@@ -139,7 +139,6 @@ export class DocumentSession {
   }
 
   type(paragraphId: string, text: string): void {
-    this.left.delete(paragraphId);
     const edit = this.edits.get(paragraphId) ?? this.begin(paragraphId);
     if (edit && edit.text !== text) this.setEdit({ ...edit, text, error: null });
   }
