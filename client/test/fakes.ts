@@ -54,7 +54,7 @@ export class HubCall extends Deferred {
 export class FakeHub implements HubLink {
   readonly calls: HubCall[] = [];
   private readonly handlers = new Map<string, Set<(payload: never) => void>>();
-  private readonly reconnectedListeners: (() => void)[] = [];
+  private reconnectedListeners: (() => void)[] = [];
   private connected = true;
 
   invoke<T>(method: string, request: object): Promise<T> {
@@ -74,8 +74,11 @@ export class FakeHub implements HubLink {
     this.handlers.get(method)?.delete(handler);
   }
 
-  onReconnected(listener: () => void): void {
+  onReconnected(listener: () => void): () => void {
     this.reconnectedListeners.push(listener);
+    return () => {
+      this.reconnectedListeners = this.reconnectedListeners.filter((l) => l !== listener);
+    };
   }
 
   /** The server broadcasts an `Applied` envelope. */

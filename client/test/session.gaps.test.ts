@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { commented, documentAt, edited, envelope, inserted, paragraph, standardDocument } from "./builders";
 import { settled } from "./fakes";
 import { joined, textOf } from "./harness";
+import { retryMs } from "../src/session";
 
 /** PROTOCOL.md §3: a client that sees a gap waits up to 2 s for the missing versions. */
 const gapWaitMs = 2_000;
@@ -163,5 +164,17 @@ describe("DocumentSession versions and gaps", () => {
     h.reads.documentCalls[0]?.reject(new Error("offline"));
     await settled();
     expect(h.session.sync).toBe("out-of-sync");
+  });
+
+  it("Catch_up_that_fails_is_followed_by_a_rejoin_with_sinceVersion", async () => {
+    const h = await joined();
+    h.hub.applied(commented(8));
+    await vi.advanceTimersByTimeAsync(gapWaitMs);
+    h.reads.eventCalls[0]?.answer.reject(new Error("fetch failed"));
+    await settled();
+    expect(h.session.sync).toBe("out-of-sync");
+    expect(h.hub.callsOf("JoinDocument")).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(retryMs);
+    expect(h.hub.waiting("JoinDocument").request).toMatchObject({ sinceVersion: 5 });
   });
 });

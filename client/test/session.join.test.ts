@@ -145,4 +145,17 @@ describe("DocumentSession joining", () => {
     expect(textOf(h, "a")).toBe("Alpha text");
     expect(h.hub.callsOf("JoinDocument")).toHaveLength(1);
   });
+
+  it("Joins_asked_for_while_one_is_under_way_share_it_and_then_join_once_more", async () => {
+    const h = await joined();
+    const first = h.session.join();
+    const second = h.session.join();
+    expect(h.hub.pending("JoinDocument")).toHaveLength(1);
+    h.hub.answerJoin({ version: 5, events: [] });
+    await settled();
+    expect(h.hub.pending("JoinDocument")).toHaveLength(1);
+    h.hub.answerJoin({ version: 5, events: [] });
+    await Promise.all([first, second]);
+    expect(h.hub.callsOf("JoinDocument")).toHaveLength(3);
+  });
 });

@@ -154,4 +154,15 @@ describe("DocumentSession pending edits across reconnects", () => {
     const h = await joined(standardDocument(), store);
     expect(h.hub.callsOf("EditParagraph")).toHaveLength(0);
   });
+
+  it("Restored_edit_is_forgotten_once_the_server_has_it", async () => {
+    const store = new MemoryPending();
+    store.save(documentId, { edits: [startEdit("b", "Beta, changed before the reload", 3)], outbox: [], setAside: [] });
+    const h = await joined(standardDocument(), store);
+    h.hub.waiting("EditParagraph").answer(textResult("applied", 6, "Beta, changed before the reload"));
+    h.hub.applied(edited(6, "b", "Beta, changed before the reload"));
+    await settled();
+    expect(h.session.edits.has("b")).toBe(false);
+    expect(store.load(documentId).edits).toEqual([]);
+  });
 });

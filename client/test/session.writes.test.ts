@@ -22,7 +22,7 @@ describe("DocumentSession other writes", () => {
     expect(h.hub.waiting("AddComment").request).toEqual({ documentId, paragraphId: "a", text: "Why?", clientOpId: "op-1" });
     h.hub.waiting("AddComment").answer({ outcome: "applied", version: 6, commentId: "c1" });
     await expect(answer).resolves.toEqual({ outcome: "applied", version: 6, commentId: "c1" });
-    expect(h.session.outbox).toEqual([]);
+    expect(h.session.outbox.items).toEqual([]);
   });
 
   it("Writes_are_sent_one_at_a_time_in_the_order_made", async () => {
@@ -52,7 +52,7 @@ describe("DocumentSession other writes", () => {
     const answer = h.session.write("InsertParagraph", { afterParagraphId: "a", paragraphId: "n", kind: "text", text: "New" });
     h.hub.disconnect();
     await settled();
-    expect(h.session.outbox).toHaveLength(1);
+    expect(h.session.outbox.items).toHaveLength(1);
     await vi.advanceTimersByTimeAsync(retryMs * 3);
     expect(h.hub.callsOf("InsertParagraph")).toHaveLength(1);
     h.hub.reconnect();
@@ -94,6 +94,6 @@ describe("DocumentSession other writes", () => {
     expect(h.hub.waiting("TagRevision").request).toEqual(queued.request);
     h.hub.waiting("TagRevision").answer({ outcome: "applied", version: 6 });
     await settled();
-    expect(h.session.outbox).toEqual([]);
+    expect(h.session.outbox.items).toEqual([]);
   });
 });
