@@ -385,6 +385,7 @@ export class DocumentSession {
       return;
     }
     this.setEdit(answered(current, result.answer));
+    if (result.answer.outcome === "merged") this.emit({ kind: "notice", message: "Someone changed this paragraph meanwhile; both changes were merged." });
     if (this.flushAgain.delete(edit.paragraphId)) await this.flush(edit.paragraphId);
     this.forgetIfLeft(edit.paragraphId);
   }

@@ -76,6 +76,7 @@ describe("DocumentSession edits in flight", () => {
     h.hub.waiting("EditParagraph").answer(textResult("merged", 7, "Their Alpha text, mine", 7));
     await settled();
     expect(h.session.edits.get("a")).toMatchObject({ text: "Their Alpha text, mine", base: 7, inFlight: null, conflict: null });
+    expect(h.changes.filter((c) => c.kind === "notice")).toHaveLength(1);
   });
 
   it("Merged_answer_with_typing_since_sends_that_typing_on_the_old_base_for_the_server_to_merge", async () => {
