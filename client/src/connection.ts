@@ -10,7 +10,8 @@ export interface HubLink {
   invoke<T>(method: string, request: object): Promise<T>;
   on(method: string, handler: (payload: never) => void): void;
   off(method: string, handler: (payload: never) => void): void;
-  onReconnected(listener: () => void): void;
+  /** Returns the way to stop listening. */
+  onReconnected(listener: () => void): () => void;
 }
 
 /** After this long without a connection the banner says offline rather than reconnecting. */
@@ -59,8 +60,9 @@ export class Connection implements HubLink {
     return () => this.statusListeners.delete(listener);
   }
 
-  onReconnected(listener: () => void): void {
+  onReconnected(listener: () => void): () => void {
     this.reconnectedListeners.add(listener);
+    return () => this.reconnectedListeners.delete(listener);
   }
 
   async start(): Promise<void> {
@@ -86,7 +88,10 @@ export class Connection implements HubLink {
     try {
       return await this.hub.invoke<T>(method, request);
     } catch (e) {
-      throw fromHubError(e);
+      const error = fromHubError(e);
+      // Uncoded and still connected: the server failed this call, and waiting for a reconnect would wait forever.
+      if (error.code === "network" && this.hub.state === HubConnectionState.Connected) throw new DraftingError("unknown", error.message);
+      throw error;
     }
   }
 

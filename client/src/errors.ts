@@ -30,7 +30,6 @@ export function fromHubError(error: unknown): DraftingError {
 /** What a person reads for a refusal. */
 export function describe(error: DraftingError): string {
   switch (error.code) {
-    case "locked": return "This paragraph is agreed; the chair must reopen it first.";
     case "forbidden": return "Your role may not do this.";
     case "network": return "The server cannot be reached; this will be sent when it is back.";
     case "unavailable": return "The server's database is unavailable; this will be sent again.";

@@ -117,6 +117,7 @@ export const Hub = {
   withdrawProposal: "WithdrawProposal",
   decideProposal: "DecideProposal",
   resolveBracket: "ResolveBracket",
+  resolveComment: "ResolveComment",
   followMe: "FollowMe",
 } as const;
 

@@ -2,7 +2,8 @@ import type { HubLink } from "./connection";
 import { answered, type LocalEdit, remoteEdit, settle, startEdit, unsent } from "./edits";
 import { DraftingError, describe, fromHubError } from "./errors";
 import { type Draft, fold, type Paragraph } from "./fold";
-import { type PendingStore, type Pending, type Queued } from "./pending";
+import { Outbox } from "./outbox";
+import type { Pending, PendingStore } from "./pending";
 import {
   type DocumentView, type Envelope, Hub, type JoinDocumentResult, type ParagraphEditedData, type ParagraphTextResult,
 } from "./protocol";
@@ -41,7 +42,7 @@ export class DocumentSession {
   readonly edits = new Map<string, LocalEdit>();
   /** Texts the person had that the document no longer holds (a conflict settled the other way, a refused edit dismissed). */
   setAside: string[] = [];
-  outbox: Queued[] = [];
+  readonly outbox: Outbox;
 
   private readonly listeners = new Set<(change: SessionChange) => void>();
   private readonly buffered = new Map<number, Envelope>();
@@ -53,9 +54,10 @@ export class DocumentSession {
   private readonly left = new Set<string>();
   /** Paragraphs whose EditParagraph call has not settled yet. */
   private readonly calling = new Set<string>();
-  private readonly waiting = new Map<string, Waiting>();
-  private draining = false;
   private joined = false;
+  private joining: Promise<void> | null = null;
+  private joinAgain = false;
+  private readonly stopReconnected: () => void;
   private closed = false;
 
   constructor(
@@ -66,11 +68,22 @@ export class DocumentSession {
     private readonly newId: () => string = () => crypto.randomUUID(),
   ) {
     const pending = store.load(documentId);
-    for (const edit of pending.edits) this.edits.set(edit.paragraphId, edit);
-    this.outbox = pending.outbox;
+    // Edits kept from an earlier load of the tab: nobody is in them now, so each goes once the server has it.
+    for (const edit of pending.edits) {
+      this.edits.set(edit.paragraphId, edit);
+      this.left.add(edit.paragraphId);
+    }
     this.setAside = pending.setAside;
+    this.outbox = new Outbox(pending.outbox, link, {
+      changed: () => {
+        this.persist();
+        this.emit({ kind: "outbox" });
+      },
+      refused: (error) => this.emit({ kind: "notice", message: describe(error) }),
+      retryLater: (error) => this.retryLater(error),
+    });
     link.on("Applied", this.onApplied);
-    link.onReconnected(() => {
+    this.stopReconnected = link.onReconnected(() => {
       if (this.joined && !this.closed) void this.join();
     });
   }
@@ -88,8 +101,26 @@ export class DocumentSession {
     return this.doc?.paragraphs.find((p) => p.id === id && !p.deleted);
   }
 
-  /** Joins, or re-joins after a reconnect with `sinceVersion`, then resends whatever is pending. */
+  /** Joins, or re-joins after a reconnect with `sinceVersion`, then resends whatever is pending. Calls made meanwhile share it. */
   async join(): Promise<void> {
+    if (this.joining) {
+      this.joinAgain = true;
+      return this.joining;
+    }
+    this.joining = (async () => {
+      try {
+        do {
+          this.joinAgain = false;
+          await this.joinOnce();
+        } while (this.joinAgain && !this.closed);
+      } finally {
+        this.joining = null;
+      }
+    })();
+    return this.joining;
+  }
+
+  private async joinOnce(): Promise<void> {
     this.joined = true;
     this.setSync(this.doc ? "catching-up" : "joining");
     let result: JoinDocumentResult;
@@ -120,9 +151,11 @@ export class DocumentSession {
 
   async leave(): Promise<void> {
     this.closed = true;
+    this.outbox.close();
     clearTimeout(this.gapTimer);
     clearTimeout(this.retryTimer);
     this.link.off("Applied", this.onApplied);
+    this.stopReconnected();
     await this.link.invoke(Hub.leaveDocument, { documentId: this.documentId }).catch(() => undefined);
   }
 
@@ -139,7 +172,6 @@ export class DocumentSession {
   }
 
   type(paragraphId: string, text: string): void {
-    this.left.delete(paragraphId);
     const edit = this.edits.get(paragraphId) ?? this.begin(paragraphId);
     if (edit && edit.text !== text) this.setEdit({ ...edit, text, error: null });
   }
@@ -190,43 +222,7 @@ export class DocumentSession {
 
   /** Queues a write (insert, move, delete, status, comment, tag …) and resolves with the server's answer. */
   write<T>(method: string, request: Record<string, unknown>): Promise<T> {
-    const queued: Queued = { method, request: { ...request, documentId: this.documentId, clientOpId: this.newId() } };
-    const answer = new Promise<T>((resolve, reject) => this.waiting.set(queued.request.clientOpId as string, { resolve, reject } as Waiting));
-    this.outbox = [...this.outbox, queued];
-    this.persist();
-    this.emit({ kind: "outbox" });
-    void this.drain();
-    return answer;
-  }
-
-  private async drain(): Promise<void> {
-    if (this.draining) return;
-    this.draining = true;
-    try {
-      while (this.outbox.length > 0 && !this.closed) {
-        const [next] = this.outbox;
-        if (!next) break;
-        const id = next.request.clientOpId as string;
-        try {
-          const result = await this.link.invoke<unknown>(next.method, next.request);
-          this.waiting.get(id)?.resolve(result);
-        } catch (e) {
-          const error = fromHubError(e);
-          if (error.retryable) {
-            this.retryLater(error);
-            return;
-          }
-          this.waiting.get(id)?.reject(error);
-          this.emit({ kind: "notice", message: describe(error) });
-        }
-        this.waiting.delete(id);
-        this.outbox = this.outbox.slice(1);
-        this.persist();
-        this.emit({ kind: "outbox" });
-      }
-    } finally {
-      this.draining = false;
-    }
+    return this.outbox.add<T>(method, { ...request, documentId: this.documentId }, this.newId());
   }
 
   // ---- envelopes and versions -----------------------------------------------------------------
@@ -293,7 +289,7 @@ export class DocumentSession {
     try {
       for (const envelope of await this.reads.events(this.documentId, this.doc.version)) this.receive(envelope);
     } catch {
-      this.setSync("out-of-sync");
+      this.outOfSync();
       return;
     }
     if (this.buffered.size > 0) {
@@ -317,7 +313,7 @@ export class DocumentSession {
         this.replace(await this.reads.document(this.documentId));
       } while (this.rereadAgain && !this.closed);
     } catch {
-      this.setSync("out-of-sync");
+      this.outOfSync();
     } finally {
       this.rereading = false;
     }
@@ -341,6 +337,12 @@ export class DocumentSession {
     // Envelopes newer than the read that arrived while it was on its way (or before the first join answer).
     this.applyBuffered();
     if (this.doc.version < seen) void this.catchUp();
+  }
+
+  /** A read failed: say so, and re-join in a while (a join answers with whatever is missing). */
+  private outOfSync(): void {
+    this.setSync("out-of-sync");
+    if (!this.closed) setTimeout(() => void this.join(), retryMs);
   }
 
   private remember(envelope: Envelope): void {
@@ -383,6 +385,7 @@ export class DocumentSession {
       return;
     }
     this.setEdit(answered(current, result.answer));
+    if (result.answer.outcome === "merged") this.emit({ kind: "notice", message: "Someone changed this paragraph meanwhile; both changes were merged." });
     if (this.flushAgain.delete(edit.paragraphId)) await this.flush(edit.paragraphId);
     this.forgetIfLeft(edit.paragraphId);
   }
@@ -395,7 +398,7 @@ export class DocumentSession {
       if (edit.inFlight) void this.send(edit);
       else if (!edit.conflict && !edit.error) void this.flush(edit.paragraphId);
     }
-    void this.drain();
+    void this.outbox.drain();
   }
 
   private retryLater(error: DraftingError): void {
@@ -429,7 +432,7 @@ export class DocumentSession {
   }
 
   private persist(): void {
-    const pending: Pending = { edits: [...this.edits.values()], outbox: this.outbox, setAside: this.setAside };
+    const pending: Pending = { edits: [...this.edits.values()], outbox: this.outbox.items, setAside: this.setAside };
     this.store.save(this.documentId, pending);
   }
 
@@ -443,5 +446,3 @@ export class DocumentSession {
     for (const listener of this.listeners) listener(change);
   }
 }
-
-interface Waiting { resolve(value: unknown): void; reject(error: unknown): void }

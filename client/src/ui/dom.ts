@@ -56,7 +56,7 @@ export function debounce<A extends unknown[]>(action: (...args: A) => void, ms: 
 export function delegationColour(delegation: string): string {
   let hash = 0;
   for (const char of delegation) hash = (hash * 31 + char.codePointAt(0)!) >>> 0;
-  return `hsl(${hash % 360} 65% 30%)`;
+  return `hsl(${hash % 360} 65% 25%)`;
 }
 
 export function formatTime(iso: string): string {

@@ -19,7 +19,7 @@ export class ConnectionBanner {
 
   show(link: LinkStatus, sync: SyncStatus): void {
     const status = link === "connected" && sync === "out-of-sync" ? "out-of-sync" : link === "connected" && sync !== "in-sync" ? "connecting" : link;
-    const waiting = this.session.outbox.length + [...this.session.edits.values()].filter((e) => e.inFlight || e.text !== this.session.paragraph(e.paragraphId)?.text).length;
+    const waiting = this.session.outbox.items.length + [...this.session.edits.values()].filter((e) => e.inFlight || e.text !== this.session.paragraph(e.paragraphId)?.text).length;
     this.element.dataset.status = status;
     this.element.textContent = texts[status] ?? status;
     if (waiting > 0) this.element.append(h("span", { class: "waiting" }, ` · ${waiting} change${waiting === 1 ? "" : "s"} waiting`));

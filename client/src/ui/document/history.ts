@@ -20,11 +20,14 @@ export class HistoryPanel {
   private timeline: TimelineEntry[] | null = null;
   private live = 0;
   private revisions = "";
+  /** Someone moved the slider: live updates extend its range but no longer move it. */
+  private scrubbing = false;
 
   constructor(private readonly context: DocumentContext) {
     this.since.addEventListener("change", () => void this.loadChanges());
     const show = debounce(() => void this.show(Number(this.slider.value)), 150);
     this.slider.addEventListener("input", () => {
+      this.scrubbing = true;
       this.sliderLabel.textContent = `Version ${this.slider.value}`;
       show();
     });
@@ -40,7 +43,7 @@ export class HistoryPanel {
 
   /** The document moved on: the slider reaches the new version (staying where it is if someone is scrubbing). */
   update(doc: Draft): void {
-    const atLive = this.snapshot.hidden;
+    const atLive = !this.scrubbing;
     this.live = doc.version;
     this.slider.max = String(Math.max(1, doc.version));
     if (atLive) {
@@ -93,6 +96,7 @@ export class HistoryPanel {
   }
 
   private backToLive(): void {
+    this.scrubbing = false;
     this.snapshot.hidden = true;
     replaceChildren(this.snapshot);
     this.snapshot.parentElement?.classList.remove("scrubbing");

@@ -10,7 +10,7 @@ import { Announcer } from "./announcer";
 import { ConnectionBanner } from "./banner";
 import { ChairConsole } from "./chair";
 import type { DocumentContext } from "./context";
-import { discussion } from "./discussion";
+import { discussion, documentProposals } from "./discussion";
 import { HistoryPanel } from "./history";
 import { ParagraphList } from "./list";
 import { paragraphName } from "./paragraph";
@@ -59,7 +59,7 @@ export async function documentPage(shell: Shell, documentId: string, projector: 
       notices,
       h("div", { class: "columns" },
         h("div", { class: "text-column" }, history.snapshot, list.element),
-        !projector && h("aside", { class: "side", "aria-label": "Document tools" }, presence, history.element, progress.element, setAside(context))),
+        !projector && h("aside", { class: "side", "aria-label": "Document tools" }, presence, documentProposals(context), history.element, progress.element, setAside(context))),
       announcer.element));
 
   const renderHeader = () => {

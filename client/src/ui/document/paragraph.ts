@@ -34,6 +34,7 @@ export class ParagraphCard {
   private editor: ParagraphEditor | null = null;
   private shown = "";
   private stateKey = "";
+  private footerKey = "";
 
   constructor(
     private readonly context: DocumentContext,
@@ -111,7 +112,12 @@ export class ParagraphCard {
       this.stateKey = stateKey;
       replaceChildren(this.state, ...this.stateOf(p, edit));
     }
-    replaceChildren(this.footer, ...this.intents.actions(p), ...this.intents.extras(p));
+    // Rebuilt only when what it shows changed, so a button or a half-typed comment keeps its focus.
+    const footerKey = JSON.stringify([p.status, p.revision, p.openBrackets, p.brackets, p.comments, p.proposals, p.number, this.context.session.doc?.adoptedAt]);
+    if (footerKey !== this.footerKey) {
+      this.footerKey = footerKey;
+      replaceChildren(this.footer, ...this.intents.actions(p), ...this.intents.extras(p));
+    }
   }
 
   private stateOf(p: Paragraph, edit: LocalEdit | undefined): (HTMLElement | false)[] {
