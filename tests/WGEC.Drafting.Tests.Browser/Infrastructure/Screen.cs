@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using WGEC.Drafting.Contracts;
 using static Microsoft.Playwright.Assertions;
 
 namespace WGEC.Drafting.Tests.Infrastructure;
@@ -48,7 +49,11 @@ public sealed class Screen : IAsyncDisposable
         var screen = new Screen(context, await context.NewPageAsync(), app, participant, name);
         await screen.Page.GotoAsync(new Uri(app.BaseAddress, "join/" + participant.InviteCode).ToString());
         await Expect(screen.Page).ToHaveURLAsync(app.BaseAddress.ToString());
-        await Expect(screen.Page.Locator("header.topbar .me")).ToContainTextAsync(participant.View.Name);
+        var me = screen.Page.Locator("header.topbar .me");
+        await Expect(me).ToContainTextAsync(participant.View.Name);
+        await Expect(me).ToContainTextAsync(participant.View.Delegation);
+        await Expect(me).ToContainTextAsync(ProtocolJson.Name(participant.View.Role));
+        await Expect(screen.Page.Locator("header.topbar button#sign-out")).ToBeVisibleAsync();
         return screen;
     }
 
