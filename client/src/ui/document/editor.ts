@@ -16,7 +16,7 @@ export class ParagraphEditor {
     private readonly session: DocumentSession,
     private readonly paragraphId: string,
     label: string,
-    onLeave: () => void,
+    onEscape: () => void,
   ) {
     this.sendSoon = debounce(() => void session.flush(paragraphId), sendAfterMs);
     this.element = h("textarea", {
@@ -26,15 +26,16 @@ export class ParagraphEditor {
         session.type(paragraphId, this.element.value);
         this.sendSoon();
       },
+      // Leaving the paragraph sends at once (the card decides when focus has left it).
       onblur: () => {
         this.sendSoon.cancel();
-        onLeave();
+        void session.flush(paragraphId);
       },
       onkeydown: (e: Event) => {
         if ((e as KeyboardEvent).key === "Escape") {
           e.preventDefault();
           e.stopPropagation();
-          this.element.blur();
+          onEscape();
         }
       },
     });

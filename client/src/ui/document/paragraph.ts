@@ -45,6 +45,12 @@ export class ParagraphCard {
       class: "paragraph", tabindex: 0, "data-paragraph-id": paragraphId,
       onkeydown: (e: Event) => this.key(e as KeyboardEvent),
       onfocusin: () => context.connection.send("SetFocus", { documentId: context.documentId, paragraphId }),
+      // The edit ends when focus leaves the paragraph, not the editor: its own buttons (a conflict's
+      // choices, its actions) must not close the editor under the pointer and move what is being clicked.
+      onfocusout: (e: Event) => {
+        const to = (e as FocusEvent).relatedTarget;
+        if (this.editor && !(to instanceof Node && this.element.contains(to)) && !document.querySelector("dialog[open]")) intents.leave(paragraphId);
+      },
     }, this.header, this.body, this.state, this.footer);
   }
 
@@ -56,8 +62,10 @@ export class ParagraphCard {
   openEditor(paragraph: Paragraph): boolean {
     if (!this.context.canEdit || isLocked(paragraph.status) || this.editor) return this.editor !== null;
     this.context.session.begin(paragraph.id);
-    this.editor = new ParagraphEditor(this.context.session, paragraph.id, `Text of ${paragraphName(paragraph).toLowerCase()} (Markdown)`,
-      () => this.intents.leave(paragraph.id));
+    this.editor = new ParagraphEditor(this.context.session, paragraph.id, `Text of ${paragraphName(paragraph).toLowerCase()} (Markdown)`, () => {
+      this.intents.leave(paragraph.id);
+      this.element.focus();
+    });
     replaceChildren(this.body, this.editor.element);
     this.shown = "";
     this.editor.focus();
