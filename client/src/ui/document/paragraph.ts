@@ -147,8 +147,10 @@ export class ParagraphCard {
         h("p", {}, edit.error, " Your text is kept:"), h("pre", { class: "mine" }, edit.text),
         h("button", { type: "button", onclick: () => session.discard(p.id) }, "Set it aside"))];
     }
+    const connected = this.context.connection.status === "connected";
+    if (!connected && (edit.inFlight || edit.text !== p.text)) return [h("p", { class: "sending" }, "Waiting for the connection — kept, will be sent")];
     if (edit.inFlight) return [h("p", { class: "sending" }, "Sending…")];
-    if (edit.text !== p.text) return [h("p", { class: "sending" }, this.context.connection.status === "connected" ? "Not sent yet" : "Waiting for the connection — kept, will be sent")];
+    if (edit.text !== p.text) return [h("p", { class: "sending" }, "Not sent yet")];
     return [];
   }
 

@@ -152,12 +152,13 @@ function legend(): HTMLElement {
 function table(points: ProgressPoint[]): HTMLElement {
   const proposals = points.some((p) => p.openProposals !== undefined);
   const cell = (n: number | undefined) => h("td", { class: "count" }, n ?? "");
-  return h("table", { class: "visually-hidden" },
+  // The wrapper hides it: a table ignores the 1px width that hides other elements, and would widen the page.
+  return h("div", { class: "visually-hidden" }, h("table", {},
     h("caption", {}, "Progress at each revision, meeting and now"),
     h("thead", {}, h("tr", {},
       ...["Point", "Version", "Time", "Paragraphs", "Agreed", "Agreed ad ref", "Open brackets", ...(proposals ? ["Open proposals"] : [])]
         .map((name) => h("th", { scope: "col" }, name)))),
     h("tbody", {}, ...points.map((p) => h("tr", {},
       h("th", { scope: "row" }, pointName(p)), cell(p.version), h("td", {}, formatTime(p.at)),
-      cell(p.paragraphs), cell(p.agreed), cell(p.agreedAdRef), cell(p.openBrackets), proposals && cell(p.openProposals)))));
+      cell(p.paragraphs), cell(p.agreed), cell(p.agreedAdRef), cell(p.openBrackets), proposals && cell(p.openProposals))))));
 }
