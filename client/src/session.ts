@@ -1,21 +1,15 @@
 import type { HubLink } from "./connection";
 import { answered, type LocalEdit, remoteEdit, settle, startEdit, unsent } from "./edits";
 import { DraftingError, describe, fromHubError } from "./errors";
-import { type Draft, fold, type Paragraph } from "./fold";
+import type { Draft, Paragraph } from "./fold";
 import { Outbox } from "./outbox";
+import { type Reads, Replica, retryMs, type SyncStatus } from "./replica";
 import type { Pending, PendingStore } from "./pending";
 import {
-  type DocumentView, type Envelope, Hub, type JoinDocumentResult, type ParagraphEditedData, type ParagraphTextResult,
+  type Envelope, Hub, type JoinDocumentResult, type ParagraphEditedData, type ParagraphTextResult,
 } from "./protocol";
 
-/** Whether what this tab shows is the server's document: the banner's "out of sync" comes from here. */
-export type SyncStatus = "joining" | "in-sync" | "catching-up" | "out-of-sync";
-
-/** What the session needs besides the hub: the REST reads of §2. */
-export interface Reads {
-  events(documentId: string, after: number): Promise<Envelope[]>;
-  document(documentId: string): Promise<DocumentView>;
-}
+export type { Reads, SyncStatus } from "./replica";
 
 export type SessionChange =
   | { kind: "document"; envelope?: Envelope }
@@ -24,12 +18,7 @@ export type SessionChange =
   | { kind: "outbox" }
   | { kind: "notice"; message: string };
 
-/** How long a gap in versions may stay open before the missing envelopes are fetched (PROTOCOL.md §3). */
-export const gapWaitMs = 2_000;
-/** How long to wait before resending after `unavailable` or `rate-limited`. */
-export const retryMs = 1_500;
-/** Envelopes kept to re-apply on top of a document read that raced with them. */
-const recentLimit = 500;
+export { gapWaitMs, retryMs } from "./replica";
 
 /**
  * One document as this tab holds it: the server's versions, the person's unsent edits (at most one
@@ -37,17 +26,13 @@ const recentLimit = 500;
  * the DOM: the UI renders `doc` and `edits` and calls the intents below.
  */
 export class DocumentSession {
-  doc: Draft | null = null;
-  sync: SyncStatus = "joining";
   readonly edits = new Map<string, LocalEdit>();
   /** Texts the person had that the document no longer holds (a conflict settled the other way, a refused edit dismissed). */
   setAside: string[] = [];
   readonly outbox: Outbox;
 
   private readonly listeners = new Set<(change: SessionChange) => void>();
-  private readonly buffered = new Map<number, Envelope>();
-  private recent: Envelope[] = [];
-  private gapTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly replica: Replica;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly flushAgain = new Set<string>();
   /** Paragraphs the person has left: their edit goes once the server has all of it. */
@@ -67,6 +52,21 @@ export class DocumentSession {
     private readonly store: PendingStore,
     private readonly newId: () => string = () => crypto.randomUUID(),
   ) {
+    this.replica = new Replica(documentId, reads, {
+      applying: (doc, envelope) => {
+        if (envelope.type === "paragraph-edited") this.rebaseOpenEdit(doc, envelope as Envelope<ParagraphEditedData>);
+      },
+      changed: (envelope) => {
+        this.emit({ kind: "document", envelope });
+        // The answer can come before the envelope: only now may the doc show that the server has the edit.
+        if (envelope?.type === "paragraph-edited") this.forgetIfLeft((envelope.data as ParagraphEditedData).paragraphId);
+      },
+      sync: (status) => this.emit({ kind: "sync", status }),
+      rejoin: (delayMs) => {
+        if (delayMs === 0) void this.join();
+        else setTimeout(() => void this.join(), delayMs);
+      },
+    });
     const pending = store.load(documentId);
     // Edits kept from an earlier load of the tab: nobody is in them now, so each goes once the server has it.
     for (const edit of pending.edits) {
@@ -88,8 +88,17 @@ export class DocumentSession {
     });
   }
 
+  /** The server's document as this tab holds it. */
+  get doc(): Draft | null {
+    return this.replica.doc;
+  }
+
+  get sync(): SyncStatus {
+    return this.replica.sync;
+  }
+
   get version(): number {
-    return this.doc?.version ?? 0;
+    return this.replica.version;
   }
 
   subscribe(listener: (change: SessionChange) => void): () => void {
@@ -122,7 +131,7 @@ export class DocumentSession {
 
   private async joinOnce(): Promise<void> {
     this.joined = true;
-    this.setSync(this.doc ? "catching-up" : "joining");
+    this.replica.setSync(this.doc ? "catching-up" : "joining");
     let result: JoinDocumentResult;
     try {
       result = await this.link.invoke<JoinDocumentResult>(Hub.joinDocument, {
@@ -131,28 +140,25 @@ export class DocumentSession {
       });
     } catch (e) {
       const error = fromHubError(e);
-      this.setSync("out-of-sync");
+      this.replica.setSync("out-of-sync");
       if (!error.retryable) throw error;
       return; // the connection will tell us when it is back
     }
     if (result.document) {
       // Behind the version we held: the server was restored, and what we saw after its version is gone.
-      if (result.version < this.version) {
-        this.recent = [];
-        this.buffered.clear();
-      }
-      this.replace(result.document);
+      if (result.version < this.version) this.replica.forgetNewerThanServer();
+      this.replica.replace(result.document);
     }
-    for (const envelope of result.events ?? []) this.receive(envelope);
-    if (this.version < result.version) await this.catchUp();
-    else this.setSync("in-sync");
+    for (const envelope of result.events ?? []) this.replica.receive(envelope);
+    if (this.version < result.version) await this.replica.catchUp();
+    else this.replica.setSync("in-sync");
     this.resend();
   }
 
   async leave(): Promise<void> {
     this.closed = true;
     this.outbox.close();
-    clearTimeout(this.gapTimer);
+    this.replica.close();
     clearTimeout(this.retryTimer);
     this.link.off("Applied", this.onApplied);
     this.stopReconnected();
@@ -229,48 +235,8 @@ export class DocumentSession {
 
   private readonly onApplied = (envelope: Envelope) => {
     if (envelope.documentId !== this.documentId || this.closed) return;
-    this.receive(envelope);
+    this.replica.receive(envelope);
   };
-
-  private receive(envelope: Envelope): void {
-    // Before the first join answer, envelopes are kept too: the server adds us to the group before it
-    // reads the state, so one newer than that state can overtake the answer (PROTOCOL.md §3).
-    if (this.doc && envelope.version <= this.doc.version) return;
-    this.buffered.set(envelope.version, envelope);
-    this.applyBuffered();
-  }
-
-  /** Applies the buffered envelopes that follow the version held; waits for a gap to close, up to `gapWaitMs`. */
-  private applyBuffered(): void {
-    let next: Envelope | undefined;
-    while (this.doc && (next = this.buffered.get(this.doc.version + 1))) {
-      this.buffered.delete(next.version);
-      this.apply(next);
-    }
-    for (const version of this.buffered.keys()) if (version <= this.version) this.buffered.delete(version);
-    if (this.buffered.size === 0) {
-      clearTimeout(this.gapTimer);
-      this.gapTimer = undefined;
-    } else if (!this.gapTimer) {
-      this.gapTimer = setTimeout(() => void this.catchUp(), gapWaitMs);
-    }
-  }
-
-  private apply(envelope: Envelope): void {
-    const doc = this.doc!;
-    if (envelope.type === "paragraph-edited") this.rebaseOpenEdit(doc, envelope as Envelope<ParagraphEditedData>);
-    const next = fold(doc, envelope);
-    this.remember(envelope);
-    if (next) {
-      this.doc = next;
-      this.emit({ kind: "document", envelope });
-      // The answer can come before the envelope: only now may the doc show that the server has the edit.
-      if (envelope.type === "paragraph-edited") this.forgetIfLeft((envelope.data as ParagraphEditedData).paragraphId);
-    } else {
-      this.doc = { ...doc, version: envelope.version };
-      void this.reread();
-    }
-  }
 
   private rebaseOpenEdit(doc: Draft, envelope: Envelope<ParagraphEditedData>): void {
     const edit = this.edits.get(envelope.data.paragraphId);
@@ -278,76 +244,6 @@ export class DocumentSession {
     if (!edit || !before) return;
     const rebased = remoteEdit(edit, before, { text: envelope.data.text, revision: envelope.data.revision });
     if (rebased !== edit) this.setEdit(rebased);
-  }
-
-  /** Missing versions did not arrive in time: fetch them; if that does not close the gap, re-join. */
-  private async catchUp(): Promise<void> {
-    clearTimeout(this.gapTimer);
-    this.gapTimer = undefined;
-    if (!this.doc || this.closed) return;
-    this.setSync("catching-up");
-    try {
-      for (const envelope of await this.reads.events(this.documentId, this.doc.version)) this.receive(envelope);
-    } catch {
-      this.outOfSync();
-      return;
-    }
-    if (this.buffered.size > 0) {
-      this.setSync("out-of-sync");
-      void this.join();
-    } else {
-      this.setSync("in-sync");
-    }
-  }
-
-  /** Re-reads the whole document (an envelope this client cannot fold); reads asked for meanwhile share one. */
-  private async reread(): Promise<void> {
-    if (this.rereading) {
-      this.rereadAgain = true;
-      return;
-    }
-    this.rereading = true;
-    try {
-      do {
-        this.rereadAgain = false;
-        this.replace(await this.reads.document(this.documentId));
-      } while (this.rereadAgain && !this.closed);
-    } catch {
-      this.outOfSync();
-    } finally {
-      this.rereading = false;
-    }
-  }
-
-  private rereading = false;
-  private rereadAgain = false;
-
-  /** Takes a whole document read, then re-applies the envelopes that arrived after the version it was read at. */
-  private replace(view: DocumentView): void {
-    const seen = this.version;
-    const newer = this.recent.filter((e) => e.version > view.version);
-    this.doc = view;
-    for (const envelope of newer) {
-      if (envelope.version !== this.doc.version + 1) break;
-      const next = fold(this.doc, envelope);
-      if (!next) this.rereadAgain = true;
-      this.doc = next ?? { ...this.doc, version: envelope.version };
-    }
-    this.emit({ kind: "document" });
-    // Envelopes newer than the read that arrived while it was on its way (or before the first join answer).
-    this.applyBuffered();
-    if (this.doc.version < seen) void this.catchUp();
-  }
-
-  /** A read failed: say so, and re-join in a while (a join answers with whatever is missing). */
-  private outOfSync(): void {
-    this.setSync("out-of-sync");
-    if (!this.closed) setTimeout(() => void this.join(), retryMs);
-  }
-
-  private remember(envelope: Envelope): void {
-    this.recent.push(envelope);
-    if (this.recent.length > recentLimit) this.recent = this.recent.slice(-recentLimit / 2);
   }
 
   // ---- sending edits --------------------------------------------------------------------------
@@ -434,12 +330,6 @@ export class DocumentSession {
   private persist(): void {
     const pending: Pending = { edits: [...this.edits.values()], outbox: this.outbox.items, setAside: this.setAside };
     this.store.save(this.documentId, pending);
-  }
-
-  private setSync(status: SyncStatus): void {
-    if (status === this.sync) return;
-    this.sync = status;
-    this.emit({ kind: "sync", status });
   }
 
   private emit(change: SessionChange): void {
