@@ -20,8 +20,8 @@ describe("mapOffset", () => {
   it("Caret_inside_a_replaced_region_goes_to_the_end_of_the_replacement", () => {
     const after = "Recommends collaboration among stakeholders.";
     const insideCooperation = before.indexOf("cooperation") + 4;
-    // "co|oper|ation" became "co|llabor|ation": the changed region is the middle part only.
-    expect(mapOffset(before, after, insideCooperation)).toBe(after.indexOf("ation among"));
+    // "co|ope|ration" became "co|llabo|ration": the changed region is the middle part only.
+    expect(mapOffset(before, after, insideCooperation)).toBe(after.indexOf("ration among"));
   });
 
   it("Caret_at_the_end_stays_at_the_end_when_text_is_added_earlier", () => {
