@@ -1,4 +1,5 @@
 import type { ParagraphTextResult } from "./protocol";
+import { rebaseTyping } from "./text";
 
 /**
  * What one person is doing to one paragraph's text, apart from what the server has. The text a
@@ -31,12 +32,14 @@ export function answered(edit: LocalEdit, answer: ParagraphTextResult): LocalEdi
     case "applied":
       // The server's text is ours, normalised; typing since then was written on top of it.
       return { ...edit, inFlight: null, base: answer.revision, text: typedSince ? edit.text : answer.text, error: null };
-    case "merged":
-      // The merged text contains ours. Typing since then has not seen the other change: it keeps its
-      // old base, so the server merges it again when it is sent.
-      return typedSince
+    case "merged": {
+      // The merged text contains ours. Typing since then is carried onto it when the other change lay
+      // elsewhere; otherwise it keeps its old base, so the server merges it again when it is sent.
+      const text = typedSince ? rebaseTyping(sent.text, edit.text, answer.text) : answer.text;
+      return text === null
         ? { ...edit, inFlight: null, error: null }
-        : { ...edit, inFlight: null, base: answer.revision, text: answer.text, error: null };
+        : { ...edit, inFlight: null, base: answer.revision, text, error: null };
+    }
     case "conflict":
       return { ...edit, inFlight: null, conflict: { mine: edit.text, theirs: answer.text, revision: answer.revision } };
     default:

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { mapOffset } from "../src/ui/document/editor";
+import { mapOffset, rebaseTyping } from "../src/text";
 
 // When the server's text replaces the editor's (a merge, a normalisation), the caret keeps its place
 // relative to the words around it.
@@ -33,3 +33,25 @@ describe("mapOffset", () => {
     for (const offset of [0, 10, before.length]) expect(mapOffset(before, before, offset)).toBe(offset);
   });
 });
+
+describe("rebaseTyping", () => {
+  it("Typing_at_the_end_follows_a_change_at_the_start", () => {
+    expect(rebaseTyping("Recommends cooperation.", "Recommends cooperation among all.", "Strongly recommends cooperation.")).toBe(
+      "Strongly recommends cooperation among all.");
+  });
+
+  it("Typing_at_the_start_keeps_a_change_at_the_end", () => {
+    expect(rebaseTyping("cooperation among states.", "Enhanced cooperation among states.", "cooperation among all states.")).toBe(
+      "Enhanced cooperation among all states.");
+  });
+
+  it("Typing_beside_words_the_other_changed_is_carried_and_typing_inside_them_is_left_to_the_server", () => {
+    expect(rebaseTyping("shall cooperate", "shall closely cooperate", "should cooperate")).toBe("should closely cooperate");
+    expect(rebaseTyping("one two three", "one two THREE", "one two 3")).toBeNull();
+  });
+
+  it("No_typing_gives_the_merged_text", () => {
+    expect(rebaseTyping("a b", "a b", "x a b")).toBe("x a b");
+  });
+});
+

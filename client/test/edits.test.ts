@@ -32,9 +32,14 @@ describe("LocalEdit", () => {
     expect(answered(edit, textResult("merged", 9, "zero one two three", 9))).toMatchObject({ text: "zero one two three", base: 9, inFlight: null });
   });
 
-  it("Merged_keeps_typing_since_on_the_old_base_so_the_server_merges_it_again", () => {
+  it("Merged_carries_typing_since_onto_the_merged_text_when_the_other_change_was_elsewhere", () => {
     const edit = typed(sending(typed(startEdit("a", "one two", 4), "one two three")), "one two three four");
-    expect(answered(edit, textResult("merged", 9, "zero one two three"))).toMatchObject({ text: "one two three four", base: 4, inFlight: null });
+    expect(answered(edit, textResult("merged", 9, "zero one two three"))).toMatchObject({ text: "zero one two three four", base: 9, inFlight: null });
+  });
+
+  it("Merged_keeps_typing_since_on_the_old_base_when_the_other_change_touched_the_same_words", () => {
+    const edit = typed(sending(typed(startEdit("a", "one two", 4), "one two three")), "one two THREE");
+    expect(answered(edit, textResult("merged", 9, "one two 3"))).toMatchObject({ text: "one two THREE", base: 4, inFlight: null });
   });
 
   it("Conflict_keeps_my_text_and_holds_theirs_with_its_revision", () => {

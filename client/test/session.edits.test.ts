@@ -79,7 +79,7 @@ describe("DocumentSession edits in flight", () => {
     expect(h.changes.filter((c) => c.kind === "notice")).toHaveLength(1);
   });
 
-  it("Merged_answer_with_typing_since_sends_that_typing_on_the_old_base_for_the_server_to_merge", async () => {
+  it("Merged_answer_with_typing_since_sends_that_typing_rebased_on_the_merged_text", async () => {
     const h = await joined();
     h.session.type("a", "Alpha text, mine");
     void h.session.flush("a");
@@ -87,7 +87,18 @@ describe("DocumentSession edits in flight", () => {
     void h.session.flush("a");
     h.hub.waiting("EditParagraph").answer(textResult("merged", 7, "Their Alpha text, mine"));
     await settled();
-    expect(h.hub.waiting("EditParagraph").request).toMatchObject({ baseRevision: 2, text: "Alpha text, mine and more" });
+    expect(h.hub.waiting("EditParagraph").request).toMatchObject({ baseRevision: 7, text: "Their Alpha text, mine and more" });
+  });
+
+  it("Merged_answer_with_typing_since_in_the_words_the_other_changed_sends_it_on_the_old_base_for_the_server_to_merge", async () => {
+    const h = await joined();
+    h.session.type("a", "Alpha text, mine");
+    void h.session.flush("a");
+    h.session.type("a", "Alpha TEXT, mine");
+    void h.session.flush("a");
+    h.hub.waiting("EditParagraph").answer(textResult("merged", 7, "Alpha words, mine"));
+    await settled();
+    expect(h.hub.waiting("EditParagraph").request).toMatchObject({ baseRevision: 2, text: "Alpha TEXT, mine" });
   });
 
   it("Conflict_keeps_my_text_and_shows_theirs", async () => {

@@ -1,4 +1,5 @@
 import type { DocumentSession } from "../../session";
+import { mapOffset } from "../../text";
 import { debounce, h } from "../dom";
 
 /** How long typing pauses before the text is sent. */
@@ -64,19 +65,4 @@ export class ParagraphEditor {
     this.element.style.height = "auto";
     this.element.style.height = `${this.element.scrollHeight + 2}px`;
   }
-}
-
-/**
- * Where an offset in `before` lands in `after`, assuming one changed region between a common
- * prefix and a common suffix: before the region it stays, after it shifts by the length change.
- */
-export function mapOffset(before: string, after: string, offset: number): number {
-  let prefix = 0;
-  const max = Math.min(before.length, after.length);
-  while (prefix < max && before[prefix] === after[prefix]) prefix++;
-  let suffix = 0;
-  while (suffix < max - prefix && before[before.length - 1 - suffix] === after[after.length - 1 - suffix]) suffix++;
-  if (offset <= prefix) return offset;
-  if (offset >= before.length - suffix) return offset + (after.length - before.length);
-  return after.length - suffix;
 }
