@@ -280,7 +280,11 @@ export class DocumentSession {
       }
       return;
     }
-    this.setEdit(answered(current, result.answer));
+    const after = answered(current, result.answer);
+    // A later change that arrived before this answer was made on top of ours: untouched since, we follow it.
+    const later = this.paragraph(edit.paragraphId);
+    const caughtUp = later && later.revision > after.base && !after.inFlight && !after.conflict && after.text === result.answer.text;
+    this.setEdit(caughtUp ? { ...after, text: later.text, base: later.revision } : after);
     if (result.answer.outcome === "merged") this.emit({ kind: "notice", message: "Someone changed this paragraph meanwhile; both changes were merged." });
     if (this.flushAgain.delete(edit.paragraphId)) await this.flush(edit.paragraphId);
     this.forgetIfLeft(edit.paragraphId);

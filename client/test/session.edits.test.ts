@@ -203,6 +203,18 @@ describe("DocumentSession edits in flight", () => {
     expect(h.hub.waiting("EditParagraph").request).toMatchObject({ baseRevision: 2, text: "Mine" });
   });
 
+  it("Remote_edit_that_lands_before_my_answer_is_shown_once_my_answer_comes", async () => {
+    const h = await joined();
+    h.session.type("a", "Mine");
+    void h.session.flush("a");
+    h.hub.applied(edited(6, "a", "Mine"), edited(7, "a", "Mine, and theirs"));
+    h.hub.waiting("EditParagraph").answer(textResult("applied", 6, "Mine"));
+    await settled();
+    expect(h.session.edits.get("a")).toMatchObject({ text: "Mine, and theirs", base: 7 });
+    await h.session.flush("a");
+    expect(editCalls(h)).toHaveLength(1);
+  });
+
   it("End_forgets_the_edit_once_the_server_has_all_of_it", async () => {
     const h = await joined();
     h.session.type("a", "Mine");
