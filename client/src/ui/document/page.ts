@@ -73,7 +73,12 @@ export async function documentPage(shell: Shell, documentId: string, projector: 
       revision && h("span", {}, ` · latest revision ${revision.label} (${formatTime(revision.at)})`),
       doc.meeting ? h("span", { class: "meeting" }, ` · meeting open: ${doc.meeting.name}`) : h("span", { class: "meeting" }, " · no meeting open"),
       doc.adoptedAt && h("span", { class: "adopted" }, ` · adopted ${formatTime(doc.adoptedAt)}`));
-    replaceChildren(toolbar, ...chair.toolbar(), !projector && h("a", { href: `/documents/${documentId}?view=projector`, target: "_blank", rel: "noopener" }, "Projector view"));
+    // Rebuilt only when the meeting changes, so a keyboard user's focus stays on its buttons.
+    const toolbarKey = doc.meeting?.name ?? "";
+    if (toolbarKey !== toolbar.dataset.key || toolbar.childElementCount === 0) {
+      toolbar.dataset.key = toolbarKey;
+      replaceChildren(toolbar, ...chair.toolbar(), !projector && h("a", { href: `/documents/${documentId}?view=projector`, target: "_blank", rel: "noopener" }, "Projector view"));
+    }
   };
 
   const render = () => {
