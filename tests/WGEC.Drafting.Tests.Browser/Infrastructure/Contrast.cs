@@ -120,7 +120,7 @@ public static class Contrast
               failures.push({ selector: path(el), text: text.slice(0, 60), color: `${colourValue} (drawn ${hex(front)})`, background: hex(back), ratio, required, font: `${size}px ${style.fontWeight}` });
             }
           }
-          const missing = (expected ?? []).filter((selector) => !measured.some((el) => el.matches(selector)));
+          const missing = (expected ?? []).filter((selector) => !measured.some((el) => el.closest(selector) !== null));
           return { checked: measured.length, failures, missing };
         }
         """;
@@ -128,7 +128,7 @@ public static class Contrast
     /// <summary>
     /// Saves a screenshot named after <paramref name="view"/>, measures every text on it (or within
     /// <paramref name="within"/>), and fails listing each text below AA with its selector, colours and ratio.
-    /// Each selector of <paramref name="expected"/> must match some text measured, so that the view
+    /// Each selector of <paramref name="expected"/> must match some text measured, or an element around it, so that the view
     /// checked is the one meant (a bracket, a badge, a chip) and not an empty page.
     /// </summary>
     public static async Task AssertAaContrastAsync(this Screen screen, string view, string? within = null, params string[] expected)

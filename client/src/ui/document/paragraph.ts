@@ -4,6 +4,7 @@ import { isLocked, type PresenceEntry } from "../../protocol";
 import { delegationColour, h, replaceChildren, serverHtml } from "../dom";
 import type { DocumentContext } from "./context";
 import { ParagraphEditor } from "./editor";
+import { keepFocus } from "./focus";
 
 /** What the list hands a card to act on: the intents a card raises but does not carry out itself. */
 export interface CardIntents {
@@ -124,8 +125,23 @@ export class ParagraphCard {
     const footerKey = JSON.stringify([p.status, p.revision, p.openBrackets, p.brackets, p.comments, p.proposals, p.number, this.context.session.doc?.adoptedAt]);
     if (footerKey !== this.footerKey) {
       this.footerKey = footerKey;
+      const focused = document.activeElement instanceof HTMLElement && this.footer.contains(document.activeElement) ? document.activeElement : null;
+      keepFocus(this.footer); // the discussion's controls, by their focus keys
       replaceChildren(this.footer, ...this.intents.actions(p), ...this.intents.extras(p));
+      if (focused && !focused.dataset.focusKey) this.refocus(focused.dataset.action);
     }
+  }
+
+  /**
+   * An action button had focus and was rebuilt (e.g. the status it set changed): focus goes to the same
+   * action, or to the one that undoes it (Agree → Reopen), or to the paragraph, never to the page's top.
+   */
+  private refocus(action: string | undefined): void {
+    const counterpart: Record<string, string> = { agree: "reopen", "agree-ad-ref": "reopen", reopen: "agree" };
+    const target = [action, action && counterpart[action]]
+      .map((a) => (a ? this.footer.querySelector<HTMLElement>(`[data-action="${a}"]`) : null))
+      .find((b) => b !== null);
+    (target ?? this.element).focus();
   }
 
   private stateOf(p: Paragraph, edit: LocalEdit | undefined): (HTMLElement | false)[] {
