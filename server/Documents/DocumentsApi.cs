@@ -8,6 +8,8 @@ using WGEC.Drafting.Documents.Writing;
 using WGEC.Drafting.Http;
 using WGEC.Drafting.Participants;
 
+using WGEC.Drafting.Documents.Exporting;
+
 namespace WGEC.Drafting.Documents;
 
 /// <summary>REST over documents (PROTOCOL.md §2). Every call needs a token; writes go through the same pipeline as the hub.</summary>
@@ -24,7 +26,8 @@ public static class DocumentsApi
         documents.MapGet("/{id:guid}/compare", CompareApi.Compare);
         documents.MapGet("/{id:guid}/meetings", Meetings);
         documents.MapGet("/{id:guid}/revisions/{label}/concordance", Concordance);
-        documents.MapGet("/{id:guid}/export", NotYet).WithDescription("Exports come with their own work item; answers 501 until then.");
+        documents.MapGet("/{id:guid}/export", ExportApi.Export)
+            .WithDescription("The document (now, or at version/revision/at) as markdown, html, docx (compareTo=X: tracked changes) or akn");
         documents.MapHistory();
         return app;
     }
@@ -83,12 +86,5 @@ public static class DocumentsApi
         var state = await reader.StateAtAsync(id, Point.Latest, http.RequestAborted);
         return TypedResults.Ok(state.Concordances.GetValueOrDefault(label)
             ?? throw new RefusedException(Refusal.NotFound($"no revision '{label}' in this document")));
-    }
-
-    private static async Task<ProblemHttpResult> NotYet(Guid id, HttpContext http, CurrentParticipant current)
-    {
-        await current.RequireAsync(http.User, Permission.Read, http.RequestAborted);
-        return TypedResults.Problem(statusCode: StatusCodes.Status501NotImplemented, title: "not implemented yet",
-            detail: "this endpoint arrives with a later work item", type: Problems.TypePrefix + "not-implemented");
     }
 }

@@ -4,7 +4,7 @@ using WGEC.Drafting.Tests.Infrastructure;
 
 namespace WGEC.Drafting.Tests.Http;
 
-/// <summary>PROTOCOL.md §2: health without a token; endpoints of later work items answer 501 but still need a token.</summary>
+/// <summary>PROTOCOL.md §2: health without a token; unknown routes are problems.</summary>
 public sealed class RestHttpTests(DraftingApp app) : IClassFixture<DraftingApp>
 {
     [Fact]
@@ -12,19 +12,6 @@ public sealed class RestHttpTests(DraftingApp app) : IClassFixture<DraftingApp>
     {
         using var response = await app.Api().Http.GetAsync(new Uri("health", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-    }
-
-    [Theory]
-    [InlineData("export?format=markdown")]
-    [InlineData("export?format=docx&version=1")]
-    public async Task Export_answers_501_for_now_and_needs_a_token(string path)
-    {
-        var observer = await app.JoinAsync(Role.Observer);
-        var chair = await app.JoinAsync(Role.Chair);
-        var document = await chair.Api.CreateDocumentAsync("Later", DocumentKind.Report, "Text.");
-
-        await Problem.AssertAsync(await app.Api().Http.GetAsync($"api/documents/{document.Id}/{path}", observer.Api.Token), HttpStatusCode.NotImplemented, "not-implemented");
-        await Problem.AssertAsync(await app.Api().Http.GetAsync($"api/documents/{document.Id}/{path}", null), HttpStatusCode.Unauthorized, "unauthorized");
     }
 
     [Fact]
