@@ -3,12 +3,11 @@ using Microsoft.AspNetCore.Mvc;
 using WGEC.Drafting.Contracts;
 using WGEC.Drafting.Documents.Comparing;
 using WGEC.Drafting.Documents.Creating;
+using WGEC.Drafting.Documents.Exporting;
 using WGEC.Drafting.Documents.Reading;
 using WGEC.Drafting.Documents.Writing;
 using WGEC.Drafting.Http;
 using WGEC.Drafting.Participants;
-
-using WGEC.Drafting.Documents.Exporting;
 
 namespace WGEC.Drafting.Documents;
 
