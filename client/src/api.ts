@@ -33,6 +33,24 @@ export class Api {
     return this.send("GET", `/api/documents/${id}${at}`);
   }
 
+  /** A Word upload (PROTOCOL additions): the server splits it into paragraphs as it does Markdown. */
+  importDocx(file: Blob, fields: { title: string; kind: DocumentKind; symbol?: string | null }): Promise<DocumentView> {
+    const form = new FormData();
+    form.set("file", file, "document.docx");
+    form.set("title", fields.title);
+    form.set("kind", fields.kind);
+    if (fields.symbol) form.set("symbol", fields.symbol);
+    return this.send("POST", "/api/documents", form);
+  }
+
+  /** An export as a file: its bytes and the name the server gives it. */
+  async export(id: string, query: Record<string, string>): Promise<{ blob: Blob; name: string }> {
+    const response = await this.fetch("GET", `/api/documents/${id}/export?${new URLSearchParams(query)}`);
+    const disposition = response.headers.get("Content-Disposition") ?? "";
+    const name = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1] ?? /filename="?([^";]+)"?/i.exec(disposition)?.[1] ?? "document";
+    return { blob: await response.blob(), name: decodeURIComponent(name) };
+  }
+
   events(id: string, after: number, limit = 5000): Promise<Envelope[]> {
     return this.send("GET", `/api/documents/${id}/events?after=${after}&limit=${limit}`);
   }
@@ -64,20 +82,27 @@ export class Api {
   }
 
   private async send<T>(method: string, path: string, body?: unknown, authorize = true): Promise<T> {
+    const response = await this.fetch(method, path, body, authorize);
+    if (response.status === 204) return undefined as T;
+    const text = await response.text();
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+
+  /** One call; refusals become coded errors. A FormData body goes as multipart, anything else as JSON. */
+  private async fetch(method: string, path: string, body?: unknown, authorize = true): Promise<Response> {
     const headers: Record<string, string> = { Accept: "application/json" };
     const token = authorize ? this.token() : null;
     if (token) headers.Authorization = `Bearer ${token}`;
-    if (body !== undefined) headers["Content-Type"] = "application/json";
+    const form = body instanceof FormData;
+    if (body !== undefined && !form) headers["Content-Type"] = "application/json";
     let response: Response;
     try {
-      response = await fetch(this.base + path, { method, headers, body: body === undefined ? null : JSON.stringify(body) });
+      response = await fetch(this.base + path, { method, headers, body: body === undefined ? null : form ? body : JSON.stringify(body) });
     } catch (e) {
       throw new DraftingError("network", e instanceof Error ? e.message : String(e));
     }
     if (!response.ok) throw await problem(response);
-    if (response.status === 204) return undefined as T;
-    const text = await response.text();
-    return (text ? JSON.parse(text) : undefined) as T;
+    return response;
   }
 }
 

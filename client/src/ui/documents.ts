@@ -39,11 +39,14 @@ function table(shell: Shell, documents: DocumentSummary[]): HTMLElement {
 function createForm(shell: Shell): HTMLElement {
   const error = h("p", { class: "error", role: "alert" });
   const markdown = h("textarea", { name: "markdown", rows: 8, "aria-describedby": "markdown-help" });
+  let word: File | null = null;
   const file = h("input", {
-    type: "file", accept: ".md,.markdown,.txt,text/markdown,text/plain",
+    type: "file", accept: ".docx,.md,.markdown,.txt,text/markdown,text/plain,application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     onchange: async () => {
-      const chosen = file.files?.[0];
-      if (chosen) markdown.value = await chosen.text();
+      const chosen = file.files?.[0] ?? null;
+      word = chosen && /\.docx$/i.test(chosen.name) ? chosen : null;
+      markdown.disabled = word !== null;
+      if (chosen && !word) markdown.value = await chosen.text();
     },
   });
   const form: HTMLFormElement = h("form", {
@@ -52,10 +55,10 @@ function createForm(shell: Shell): HTMLElement {
       e.preventDefault();
       const data = new FormData(form);
       try {
-        const created = await shell.api.createDocument({
-          title: String(data.get("title")), kind: String(data.get("kind")),
-          symbol: String(data.get("symbol") ?? "") || null, markdown: markdown.value || null,
-        });
+        const fields = { title: String(data.get("title")), kind: String(data.get("kind")), symbol: String(data.get("symbol") ?? "") || null };
+        const created = word
+          ? await shell.api.importDocx(word, fields)
+          : await shell.api.createDocument({ ...fields, markdown: markdown.value || null });
         shell.navigate(`/documents/${created.id}`);
       } catch (err) {
         error.textContent = message(err);
@@ -68,7 +71,7 @@ function createForm(shell: Shell): HTMLElement {
   h("label", {}, "Symbol ", h("input", { name: "symbol", placeholder: "E/CN.16/2026/CRP.1" })),
   h("label", {}, "Text (Markdown) ", markdown),
   h("p", { id: "markdown-help", class: "help" }, "Paragraphs are separated by blank lines; “1.” starts an operative paragraph; “#” a heading. Or import a file: "),
-  h("label", {}, "Import a Markdown file ", file),
+  h("label", {}, "Import a Word (.docx) or Markdown file ", file),
   h("button", { type: "submit", class: "primary" }, "Create"),
   error);
   return form;

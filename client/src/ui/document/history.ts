@@ -41,6 +41,11 @@ export class HistoryPanel {
       this.slider, this.sliderLabel);
   }
 
+  /** The version shown on the timeslider, or null when it shows now. */
+  viewing(): number | null {
+    return this.snapshot.hidden ? null : Number(this.slider.value);
+  }
+
   /** The document moved on: the slider reaches the new version (staying where it is if someone is scrubbing). */
   update(doc: Draft): void {
     const atLive = !this.scrubbing;

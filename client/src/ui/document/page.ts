@@ -11,6 +11,7 @@ import { ConnectionBanner } from "./banner";
 import { ChairConsole } from "./chair";
 import type { DocumentContext } from "./context";
 import { discussion, documentProposals } from "./discussion";
+import { Downloads } from "./downloads";
 import { HistoryPanel } from "./history";
 import { ParagraphList } from "./list";
 import { paragraphName } from "./paragraph";
@@ -49,6 +50,7 @@ export async function documentPage(shell: Shell, documentId: string, projector: 
   const list = new ParagraphList(context, (p) => discussion(context, p), (p) => chair.statusActions(p));
   const history = new HistoryPanel(context);
   const progress = new ProgressChart(context);
+  const downloads = new Downloads(context, () => history.viewing());
   const view = projector ? new Projector(context, list) : null;
   const toolbar = h("div", { class: "toolbar", role: "toolbar", "aria-label": "Document" });
 
@@ -59,7 +61,7 @@ export async function documentPage(shell: Shell, documentId: string, projector: 
       notices,
       h("div", { class: "columns" },
         h("div", { class: "text-column" }, history.snapshot, list.element),
-        !projector && h("aside", { class: "side", "aria-label": "Document tools" }, presence, documentProposals(context), history.element, progress.element, setAside(context))),
+        !projector && h("aside", { class: "side", "aria-label": "Document tools" }, presence, documentProposals(context), history.element, downloads.element, progress.element, setAside(context))),
       announcer.element));
 
   const renderHeader = () => {
@@ -87,6 +89,7 @@ export async function documentPage(shell: Shell, documentId: string, projector: 
     renderHeader();
     list.render(doc);
     history.update(doc);
+    downloads.update(doc);
     banner.show(connection.status, session.sync);
     renderPresence(presence, context.presence, doc);
     view?.update();
