@@ -60,13 +60,23 @@ public static partial class MarkdownExport
         return number.Success ? text.Insert(number.Length - 1, "\\") : text;
     }
 
-    /// <summary>Title and symbol are plain text: escape what Markdown would read as markup (or the server as a bracket).</summary>
+    /// <summary>
+    /// Title and symbol are plain text: escape what Markdown would read as markup or the server as a bracket, and
+    /// no more, so that "E/CN.16/2014/CRP.1" or "Science & Technology" stay as they are. An ampersand is markup
+    /// only when it starts an entity (<c>&amp;amp;</c>), a <c>#</c> only where a heading's closing sequence may start.
+    /// </summary>
     private static string EscapeInline(string text)
     {
         var escaped = new StringBuilder(text.Length + 8);
-        foreach (var c in text)
+        for (var i = 0; i < text.Length; i++)
         {
-            if (c is '\\' or '`' or '*' or '_' or '[' or ']' or '<' or '>' or '!' or '&' or '~' or '|' or '#')
+            var c = text[i];
+            var next = i + 1 < text.Length ? text[i + 1] : ' ';
+            var markup = c is '\\' or '`' or '*' or '_' or '[' or ']' or '<'
+                || (c == '>' && i == 0)
+                || (c == '&' && (char.IsAsciiLetterOrDigit(next) || next == '#'))
+                || (c == '#' && (i == 0 || text[i - 1] is ' ' or '\t'));
+            if (markup)
                 escaped.Append('\\');
             escaped.Append(c);
         }

@@ -106,11 +106,12 @@ public class MarkdownExportTests
     [Fact]
     public void A_hostile_title_is_plain_text_not_markup()
     {
-        var markdown = MarkdownExport.Write(Input([], title: "[x](javascript:alert(1)) *bold* <script>", symbol: "[A/B]"));
+        var markdown = MarkdownExport.Write(Input([], title: "[x](javascript:alert(1)) *bold* <script> &copy; & Co #", symbol: "[A/B]"));
 
         var title = Import(markdown)[0].Text;
         var html = new MarkdownRenderer().ToHtml(title);
-        Assert.Equal("<h1>[x](javascript:alert(1)) *bold* &lt;script&gt;</h1>\n", html);
+        Assert.Equal("<h1>[x](javascript:alert(1)) *bold* &lt;script&gt; &amp;copy; &amp; Co #</h1>\n", html);
+        Assert.Contains(" & Co \\#\n", markdown, StringComparison.Ordinal);
         Assert.Equal(0, Brackets.CountOpen(title));
         Assert.Equal(0, Brackets.CountOpen(Import(markdown)[1].Text));
     }
