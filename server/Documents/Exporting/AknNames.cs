@@ -5,7 +5,7 @@ using WGEC.Drafting.Contracts;
 namespace WGEC.Drafting.Documents.Exporting;
 
 /// <summary>The names the Akoma Ntoso export writes: its two namespaces, its elements and each paragraph's eId.</summary>
-public static class AknNames
+internal static class AknNames
 {
     public static readonly XNamespace Akn = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0";
 

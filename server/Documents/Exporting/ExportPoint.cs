@@ -6,7 +6,7 @@ namespace WGEC.Drafting.Documents.Exporting;
 /// How the title block of every export names the point exported, so that the Markdown, the HTML page and the
 /// Akoma Ntoso preface say the same thing: "Rev.1" and its date, or "Version 12" and its date and time.
 /// </summary>
-public static class ExportPoint
+internal static class ExportPoint
 {
     /// <summary>The revision label when the text is exactly a tagged revision, else "Version N".</summary>
     public static string Label(ExportInput input) =>
