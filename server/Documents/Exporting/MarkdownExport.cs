@@ -12,8 +12,10 @@ namespace WGEC.Drafting.Documents.Exporting;
 /// <remarks>
 /// Re-importing gives the title block as two leading paragraphs (a heading and one line of text), then the same
 /// paragraphs, kinds and texts, except where the import rules cannot tell: a number with a suffix
-/// (<c>3 bis.</c>) is not read as operative, preambular paragraphs outside a <c>recommendations</c> document come
-/// back as text, and a heading stored without <c>#</c> comes back with <c>## </c> before it.
+/// (<c>3 bis.</c>) is not read as operative, the import decides preambular or text by position (so a text
+/// paragraph before the first operative one of a <c>recommendations</c> document comes back preambular, and a
+/// preambular one elsewhere as text), a paragraph that is not operative but starts with "5. " keeps it as "5\. ",
+/// and a heading stored without <c>#</c> comes back with <c>## </c> before it.
 /// </remarks>
 public static partial class MarkdownExport
 {
