@@ -107,6 +107,7 @@ public static partial class MarkdownImport
     [GeneratedRegex(@"^ {0,3}#{1,6}(?:[ \t]|$)")]
     private static partial Regex HeadingLine();
 
-    [GeneratedRegex(@"^[0-9]+\.[ \t]+(?=\S)")]
+    /// <summary>"3. ", and the numbers the server itself gives between renumberings ("3 bis. ", "0 ter. ", "3 20. ").</summary>
+    [GeneratedRegex(@"^[0-9]+(?:[ \t]+(?:bis|ter|quater|quinquies|sexies|septies|octies|novies|decies|undecies|duodecies|terdecies|quaterdecies|quindecies|sexdecies|septdecies|octodecies|novodecies|vicies|[0-9]+))?\.[ \t]+(?=\S)")]
     private static partial Regex OperativeNumber();
 }

@@ -89,6 +89,9 @@ public class MarkdownImportTests
     [Theory]
     [InlineData("3. Requests the secretariat", "Requests the secretariat")]
     [InlineData("12.\tInvites all stakeholders", "Invites all stakeholders")]
+    [InlineData("3 bis. Welcomes the progress", "Welcomes the progress")]
+    [InlineData("0 ter.\tNotes the mapping", "Notes the mapping")]
+    [InlineData("4 20. Decides", "Decides")]
     public void Numbered_paragraph_is_operative_without_its_number(string line, string text) =>
         Assert.Equal(new ImportedParagraph(ParagraphKind.Operative, text), Assert.Single(Import(line)));
 
@@ -96,6 +99,8 @@ public class MarkdownImportTests
     [InlineData("3.Requests without a space")]
     [InlineData("Paragraph 3. mentions a number")]
     [InlineData("3) Requests")]
+    [InlineData("2 May. The meeting opened")]
+    [InlineData("3 bis.Requests without a space")]
     public void Other_numbers_are_not_operative(string line) =>
         Assert.NotEqual(ParagraphKind.Operative, Assert.Single(Import(line)).Kind);
 

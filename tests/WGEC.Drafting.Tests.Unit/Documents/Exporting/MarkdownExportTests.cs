@@ -58,13 +58,12 @@ public class MarkdownExportTests
     }
 
     [Fact]
-    public void The_import_does_not_read_a_suffixed_number_as_operative()
+    public void The_import_reads_a_suffixed_number_as_operative_and_drops_it()
     {
-        // A known limit of the import (PROTOCOL.md §5 reads only "3."): "2 bis." comes back as a text paragraph (after
-        // operative ones) whose text keeps the number. Should the import learn suffixes, this test fails and can be turned around.
+        // Between renumberings the server numbers "2 bis"; exported, that must come back as an operative paragraph.
         var reimported = Import(MarkdownExport.Write(Draft()));
 
-        Assert.Equal(new ImportedParagraph(ParagraphKind.Text, "2 bis. Invites [[an intergovernmental / a multi-stakeholder] mechanism];"), reimported[^1]);
+        Assert.Equal(new ImportedParagraph(ParagraphKind.Operative, "Invites [[an intergovernmental / a multi-stakeholder] mechanism];"), reimported[^1]);
     }
 
     [Fact]
