@@ -20,5 +20,15 @@ public static class DocxExport
             ]);
     }
 
-    public static byte[] WriteTracked(TrackedInput input) => throw new NotSupportedException("docx tracked export: " + input.FromLabel);
+    public static byte[] WriteTracked(TrackedInput input)
+    {
+        var (to, document) = (input.To, input.To.Document);
+        var compared = $"{to.RevisionLabel ?? $"Version {document.Version}"} compared with {input.FromLabel}";
+        var note = $"Changes since {input.FromLabel} are shown as tracked changes, each under the delegation that made it and when.";
+        return DocxPackage.Write(document.Title, to.At, context =>
+            [
+                .. DocxParagraphs.Header(context, document, $"{compared}, {DocxParagraphs.Date(to.At)}", note),
+                .. new DocxTracked(input, context).Body(),
+            ]);
+    }
 }
