@@ -32,7 +32,7 @@ internal static class DocxParagraphs
     {
         var text = TextOf(paragraph.Kind, paragraph.Text);
         var pieces = Number(paragraph.Number).Concat(text.Pieces).Concat(statuses ? Tag(paragraph.Status) : []);
-        return Build(context, StyleOf(paragraph.Kind, text), null, pieces.Select(p => new MarkedPiece(p, null)));
+        return Build(context, StyleOf(paragraph.Kind, text.HeadingLevel), null, pieces.Select(p => new MarkedPiece(p, null)));
     }
 
     /// <summary>A paragraph of a style, its mark tracked as <paramref name="mark"/> (inserted, deleted, moved) when given.</summary>
@@ -67,9 +67,10 @@ internal static class DocxParagraphs
             : text;
     }
 
-    public static string? StyleOf(ParagraphKind kind, MarkdownText text) => kind switch
+    /// <summary>The paragraph style of a kind; a heading's level is its Markdown one ("## Annex"), 1 to 3.</summary>
+    public static string? StyleOf(ParagraphKind kind, int headingLevel) => kind switch
     {
-        ParagraphKind.Heading => $"Heading{Math.Clamp(text.HeadingLevel, 1, 3)}",
+        ParagraphKind.Heading => $"Heading{Math.Clamp(headingLevel, 1, 3)}",
         ParagraphKind.Preambular => "Preambular",
         ParagraphKind.Operative => "Operative",
         _ => null,

@@ -133,7 +133,8 @@ internal sealed class DocxTracked(TrackedInput input, DocxContext context)
     private IEnumerable<MarkedPiece> Tag(ParagraphView? after, Mark? mark) =>
         after is null || !input.To.Statuses ? [] : DocxParagraphs.Tag(after.Status).Select(p => new MarkedPiece(p, mark));
 
-    private static string? Style(ParagraphView p) => DocxParagraphs.StyleOf(p.Kind, MarkdownRuns.Parse(p.Text));
+    private static string? Style(ParagraphView p) =>
+        DocxParagraphs.StyleOf(p.Kind, p.Kind == ParagraphKind.Heading ? MarkdownRuns.Parse(p.Text).HeadingLevel : 0);
 
     private T Range<T>(T start, string id, string name, Stamp by)
         where T : MoveBookmarkType
