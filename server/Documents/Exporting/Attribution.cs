@@ -17,11 +17,11 @@ public readonly record struct Stamp(string Author, DateTimeOffset At)
 public enum SegmentKind { Equal, Inserted, Deleted }
 
 /// <summary>
-/// A stretch of the earlier-to-later comparison of one paragraph's text. <see cref="Start"/> is an offset
-/// into the later text for <see cref="SegmentKind.Equal"/> and <see cref="SegmentKind.Inserted"/>, into the
-/// earlier text for <see cref="SegmentKind.Deleted"/>. <see cref="By"/> is null for equal text.
+/// A stretch of the earlier-to-later comparison of one paragraph's text: its characters <c>[Start, End)</c>
+/// in the earlier text and in the later one (an empty range, where it would be, for an insertion or a
+/// deletion). <see cref="By"/> is null for unchanged text.
 /// </summary>
-public readonly record struct TextSegment(SegmentKind Kind, int Start, int Length, Stamp? By);
+public readonly record struct TextSegment(SegmentKind Kind, (int Start, int End) Earlier, (int Start, int End) Later, Stamp? By);
 
 /// <summary>A text a paragraph had right after an event, and who made that event when.</summary>
 public readonly record struct TextStep(string Text, Stamp By);
@@ -54,7 +54,7 @@ public static class Attribution
             var survivor = c < to.Length ? origin[c] : from.Length;
             Change(segments, from, to, (x, survivor), (inserted, c), deletedBy, origin, steps);
             if (c < to.Length)
-                Add(segments, new TextSegment(SegmentKind.Equal, c, 1, null));
+                Add(segments, new TextSegment(SegmentKind.Equal, (survivor, survivor + 1), (c, c + 1), null));
             (x, inserted) = (survivor + 1, c + 1);
         }
         return segments;
@@ -104,20 +104,21 @@ public static class Attribution
         int[] deletedBy, int[] origin, IReadOnlyList<TextStep> steps)
     {
         var (prefix, suffix) = Common(from[removed.Start..removed.End], to[added.Start..added.End]);
-        Add(segments, new TextSegment(SegmentKind.Equal, added.Start, prefix, null));
-        (removed, added) = ((removed.Start + prefix, removed.End - suffix), (added.Start + prefix, added.End - suffix));
-        if (string.IsNullOrWhiteSpace(from[removed.Start..removed.End]) && string.IsNullOrWhiteSpace(to[added.Start..added.End]))
+        Add(segments, new TextSegment(SegmentKind.Equal, (removed.Start, removed.Start + prefix), (added.Start, added.Start + prefix), null));
+        (int Start, int End) gone = (removed.Start + prefix, removed.End - suffix);
+        (int Start, int End) come = (added.Start + prefix, added.End - suffix);
+        if (string.IsNullOrWhiteSpace(from[gone.Start..gone.End]) && string.IsNullOrWhiteSpace(to[come.Start..come.End]))
         {
-            Add(segments, new TextSegment(SegmentKind.Equal, added.Start, added.End - added.Start, null));
+            Add(segments, new TextSegment(SegmentKind.Equal, gone, come, null));
         }
         else
         {
-            for (var c = removed.Start; c < removed.End; c++)
-                Add(segments, new TextSegment(SegmentKind.Deleted, c, 1, steps[deletedBy[c]].By));
-            for (var c = added.Start; c < added.End; c++)
-                Add(segments, new TextSegment(SegmentKind.Inserted, c, 1, steps[~origin[c]].By));
+            for (var c = gone.Start; c < gone.End; c++)
+                Add(segments, new TextSegment(SegmentKind.Deleted, (c, c + 1), (come.Start, come.Start), steps[deletedBy[c]].By));
+            for (var c = come.Start; c < come.End; c++)
+                Add(segments, new TextSegment(SegmentKind.Inserted, (gone.End, gone.End), (c, c + 1), steps[~origin[c]].By));
         }
-        Add(segments, new TextSegment(SegmentKind.Equal, added.End, suffix, null));
+        Add(segments, new TextSegment(SegmentKind.Equal, (removed.End - suffix, removed.End), (added.End - suffix, added.End), null));
     }
 
     /// <summary>The lengths of the whole words both texts begin with, and then end with.</summary>
@@ -137,12 +138,12 @@ public static class Attribution
     /// <summary>Appends, joining a segment to the previous one of the same kind and author that it continues.</summary>
     private static void Add(List<TextSegment> segments, TextSegment segment)
     {
-        if (segment.Length == 0)
+        if (segment.Earlier.Start == segment.Earlier.End && segment.Later.Start == segment.Later.End)
             return;
         if (segments.Count > 0 && segments[^1] is var last && last.Kind == segment.Kind && last.By == segment.By
-            && last.Start + last.Length == segment.Start)
+            && last.Earlier.End == segment.Earlier.Start && last.Later.End == segment.Later.Start)
         {
-            segments[^1] = last with { Length = last.Length + segment.Length };
+            segments[^1] = last with { Earlier = (last.Earlier.Start, segment.Earlier.End), Later = (last.Later.Start, segment.Later.End) };
             return;
         }
         segments.Add(segment);

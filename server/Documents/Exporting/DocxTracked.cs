@@ -110,23 +110,43 @@ internal sealed class DocxTracked(TrackedInput input, DocxContext context)
 
     /// <summary>
     /// The words: equal ones plain (or moved, in a move), the others inserted or deleted by whoever did it. A
-    /// deletion inside a move is nested in it, so rejecting the move takes the deleted words away too.
+    /// deletion inside a move is nested in it, so rejecting the move takes the deleted words away too. Text
+    /// typed the same but shown otherwise (a bracket that became a link's markup) is shown deleted and
+    /// inserted, by the author of the change next to it: accepting every change gives the later text, and
+    /// rejecting every change the earlier one.
     /// </summary>
     private IEnumerable<MarkedPiece> Words(ParagraphKind kind, string before, string after, ParagraphTrail trail, Mark? move)
     {
         var (older, newer) = (DocxParagraphs.TextOf(kind, before).Pieces, DocxParagraphs.TextOf(kind, after).Pieces);
-        foreach (var segment in Attribution.OfText(before, trail.Steps(before, after, fallback)))
+        var segments = Attribution.OfText(before, trail.Steps(before, after, fallback));
+        Mark Deleted(Stamp by) => move is null ? new Mark(MarkKind.Deleted, by) : move with { Inner = new Mark(MarkKind.Deleted, by) };
+        for (var i = 0; i < segments.Count; i++)
         {
-            var (pieces, mark) = segment.Kind switch
+            var s = segments[i];
+            var (was, now) = (MarkdownRuns.Slice(older, s.Earlier.Start, s.Earlier.End).ToList(), MarkdownRuns.Slice(newer, s.Later.Start, s.Later.End).ToList());
+            var by = s.By ?? (Shown(was) == Shown(now) ? null : Neighbour(segments, i) ?? (trail.Texts.Count > 0 ? trail.Texts[^1].By : fallback));
+            foreach (var piece in was)
             {
-                SegmentKind.Deleted when move is not null => (older, move with { Inner = new Mark(MarkKind.Deleted, segment.By!.Value) }),
-                SegmentKind.Deleted => (older, new Mark(MarkKind.Deleted, segment.By!.Value)),
-                SegmentKind.Inserted => (newer, new Mark(MarkKind.Inserted, segment.By!.Value)),
-                _ => (newer, move),
-            };
-            foreach (var piece in MarkdownRuns.Slice(pieces, segment.Start, segment.Start + segment.Length))
-                yield return new MarkedPiece(piece, mark);
+                if (by is { } deleter)
+                    yield return new MarkedPiece(piece, Deleted(deleter));
+            }
+            foreach (var piece in now)
+                yield return new MarkedPiece(piece, by is { } inserter ? new Mark(MarkKind.Inserted, inserter) : move);
         }
+    }
+
+    private static string Shown(List<TextPiece> pieces) => string.Concat(pieces.Select(p => p.IsBreak ? "\n" : p.Text));
+
+    private static Stamp? Neighbour(IReadOnlyList<TextSegment> segments, int i)
+    {
+        for (var d = 1; d < segments.Count; d++)
+        {
+            if (i - d >= 0 && segments[i - d].By is { } before)
+                return before;
+            if (i + d < segments.Count && segments[i + d].By is { } after)
+                return after;
+        }
+        return null;
     }
 
     /// <summary>The status tag of the later paragraph, in the paragraph's own mark (none where it went away).</summary>

@@ -15,9 +15,9 @@ public class AttributionTests
         var segments = Attribution.OfText(from, steps);
         return string.Concat(segments.Select(s => s.Kind switch
         {
-            SegmentKind.Equal => to.Substring(s.Start, s.Length),
-            SegmentKind.Inserted => $"{{{s.By!.Value.Author}+{to.Substring(s.Start, s.Length)}}}",
-            _ => $"{{{s.By!.Value.Author}-{from.Substring(s.Start, s.Length)}}}",
+            SegmentKind.Equal => to[s.Later.Start..s.Later.End],
+            SegmentKind.Inserted => $"{{{s.By!.Value.Author}+{to[s.Later.Start..s.Later.End]}}}",
+            _ => $"{{{s.By!.Value.Author}-{from[s.Earlier.Start..s.Earlier.End]}}}",
         }));
     }
 
@@ -27,7 +27,7 @@ public class AttributionTests
         var to = steps.Length == 0 ? from : steps[^1].Text;
         return [.. Attribution.OfText(from, steps)
             .Where(s => s.Kind != SegmentKind.Equal)
-            .SelectMany(s => (s.Kind == SegmentKind.Inserted ? to : from).Substring(s.Start, s.Length)
+            .SelectMany(s => (s.Kind == SegmentKind.Inserted ? to[s.Later.Start..s.Later.End] : from[s.Earlier.Start..s.Earlier.End])
                 .Split(' ', StringSplitOptions.RemoveEmptyEntries)
                 .Select(w => (s.Kind == SegmentKind.Inserted ? '+' : '-', s.By!.Value.Author, w)))];
     }
@@ -35,7 +35,7 @@ public class AttributionTests
     [Fact]
     public void Without_steps_the_text_is_one_equal_segment()
     {
-        Assert.Equal([new TextSegment(SegmentKind.Equal, 0, 11, null)], Attribution.OfText("Same words.", []));
+        Assert.Equal([new TextSegment(SegmentKind.Equal, (0, 11), (0, 11), null)], Attribution.OfText("Same words.", []));
         Assert.Empty(Attribution.OfText("", []));
     }
 
@@ -46,10 +46,10 @@ public class AttributionTests
 
         Assert.Equal(
             [
-                new TextSegment(SegmentKind.Equal, 0, 11, null),
-                new TextSegment(SegmentKind.Deleted, 11, 5, Brazil),
-                new TextSegment(SegmentKind.Inserted, 11, 6, Brazil),
-                new TextSegment(SegmentKind.Equal, 17, 11, null),
+                new TextSegment(SegmentKind.Equal, (0, 11), (0, 11), null),
+                new TextSegment(SegmentKind.Deleted, (11, 16), (11, 11), Brazil),
+                new TextSegment(SegmentKind.Inserted, (16, 16), (11, 17), Brazil),
+                new TextSegment(SegmentKind.Equal, (16, 27), (17, 28), null),
             ],
             segments);
     }
@@ -110,7 +110,7 @@ public class AttributionTests
         var segments = Attribution.OfText("Calls  upon States.", [new("Calls upon States.", Brazil)]);
 
         Assert.All(segments, s => Assert.Equal(SegmentKind.Equal, s.Kind));
-        Assert.Equal(18, segments.Sum(s => s.Length));
+        Assert.Equal(((0, 19), (0, 18)), (Cover(segments.Select(s => s.Earlier)), Cover(segments.Select(s => s.Later))));
     }
 
     [Fact]
@@ -150,8 +150,15 @@ public class AttributionTests
 
         var segments = Attribution.OfText(from, steps);
 
-        Assert.Equal(steps[^1].Text, string.Concat(segments.Where(s => s.Kind != SegmentKind.Deleted).Select(s => steps[^1].Text.Substring(s.Start, s.Length))));
-        Assert.Equal(from, string.Concat(segments.Where(s => s.Kind != SegmentKind.Inserted)
-            .Select(s => s.Kind == SegmentKind.Deleted ? from.Substring(s.Start, s.Length) : steps[^1].Text.Substring(s.Start, s.Length))));
+        var to = steps[^1].Text;
+        Assert.Equal(to, string.Concat(segments.Select(s => to[s.Later.Start..s.Later.End])));
+        Assert.Equal(from, string.Concat(segments.Select(s => from[s.Earlier.Start..s.Earlier.End])));
+        Assert.All(segments.Where(s => s.Kind == SegmentKind.Equal), s => Assert.True(
+            from[s.Earlier.Start..s.Earlier.End] == to[s.Later.Start..s.Later.End]
+                || (string.IsNullOrWhiteSpace(from[s.Earlier.Start..s.Earlier.End]) && string.IsNullOrWhiteSpace(to[s.Later.Start..s.Later.End]))));
     }
+
+    /// <summary>The ranges joined, failing if one does not start where the one before it ended.</summary>
+    private static (int Start, int End) Cover(IEnumerable<(int Start, int End)> ranges) =>
+        ranges.Aggregate((0, 0), (all, r) => r.Start == all.Item2 ? (all.Item1, r.End) : throw new InvalidOperationException($"gap before {r}"));
 }

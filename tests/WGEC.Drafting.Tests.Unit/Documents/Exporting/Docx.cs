@@ -44,7 +44,21 @@ public sealed class Docx : IDisposable
             .Where(x => x.Mark is not null)
             .Select(x => new Change(x.Mark!.LocalName, x.Mark.Author!.Value!, x.Mark.Date!.Value, Text(x.Paragraph, deleted: true)))];
 
+    /// <summary>The text after accepting every change: paragraphs whose mark was deleted or moved away go, and so does deleted and moved-away text.</summary>
+    public IReadOnlyList<string> Accepted => View(gone: ["del", "moveFrom"]);
+
+    /// <summary>The text after rejecting every change: inserted and moved-here paragraphs and text go, deleted and moved-away text stays.</summary>
+    public IReadOnlyList<string> Rejected => View(gone: ["ins", "moveTo"]);
+
     public void Dispose() => document.Dispose();
+
+    private List<string> View(string[] gone) =>
+        [.. Body.Elements<Paragraph>()
+            .Where(p => p.ParagraphProperties?.ParagraphMarkRunProperties?.OfType<TrackChangeType>().SingleOrDefault() is not { } mark || !gone.Contains(mark.LocalName))
+            .Select(p => string.Concat(p.Descendants()
+                .Where(e => e is TextType or TabChar or Break)
+                .Where(e => !e.Ancestors<RunTrackChangeType>().Any(c => gone.Contains(c.LocalName)))
+                .Select(e => e switch { TextType t => t.Text, TabChar => "\t", _ => "\n" })))];
 
     public static Docx Export(DocumentState state, bool statuses = false, string? label = null) =>
         new(DocxExport.Write(Input(state, statuses, label)));

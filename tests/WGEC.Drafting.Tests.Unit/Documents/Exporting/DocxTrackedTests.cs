@@ -244,4 +244,32 @@ public class DocxTrackedTests
 
         Assert.Equal(DocxExport.WriteTracked(input), DocxExport.WriteTracked(input));
     }
+
+    [Fact]
+    public void On_the_sample_accepting_every_change_gives_the_later_text_and_rejecting_every_change_the_earlier()
+    {
+        var doc = StateBuilder.Document(SharedSamples.Read("recommendations.md"));
+        doc.Tag("Rev.1");
+        var from = doc.Version;
+        var operatives = doc.State.Live.Where(p => p.Kind == ParagraphKind.Operative).Select(p => p.Id).ToList();
+        var preambular = doc.State.Live.First(p => p.Kind == ParagraphKind.Preambular).Id;
+        Edit(doc, operatives[0], doc[operatives[0]].Text.Replace("[be implemented without further delay / continue to be implemented]", "be implemented", StringComparison.Ordinal), StateBuilder.Member);
+        Edit(doc, operatives[1], "Also *recommends* that **all** stakeholders participate, see [the report](https://unctad.org/wgec).", StateBuilder.OtherMember);
+        Edit(doc, operatives[1], "Also *recommends* that stakeholders participate fully, see [the report](https://unctad.org/wgec).", StateBuilder.ThirdMember);
+        var bis = doc.Insert(ParagraphKind.Operative, "Invites the secretariat to [report / inform].", operatives[2]);
+        doc.Run(s => MoveParagraph.Decide(s, new MoveParagraphRequest(StateBuilder.DocumentId, operatives[0], operatives[2])), StateBuilder.OtherMember);
+        Edit(doc, operatives[0], "Recommends that enhanced cooperation be implemented now.", StateBuilder.ThirdMember);
+        doc.Run(s => DeleteParagraph.Decide(s, new DeleteParagraphRequest(StateBuilder.DocumentId, preambular)), StateBuilder.OtherMember);
+        doc.Run(s => DeleteParagraph.Decide(s, new DeleteParagraphRequest(StateBuilder.DocumentId, operatives[^1])), StateBuilder.Member);
+        Edit(doc, bis, "Invites the secretariat to report.", StateBuilder.OtherMember);
+        doc.Tag("Rev.2", renumber: true);
+
+        using var tracked = Tracked(doc, from);
+        using var later = Docx.Export(doc.State);
+        using var earlier = Docx.Export(doc.Replay(from));
+
+        Assert.Equal(later.Paragraphs.Skip(2).Select(p => p.Text), tracked.Accepted.Skip(3));
+        Assert.Equal(earlier.Paragraphs.Skip(2).Select(p => p.Text), tracked.Rejected.Skip(3));
+        Assert.Equal(["Brazil", "China", "ISOC", "WGEC"], tracked.Changes.Concat(tracked.Marks).Select(c => c.Author).Distinct().Order());
+    }
 }
