@@ -44,6 +44,12 @@ public static class Attribution
     {
         var to = steps.Count == 0 ? from : steps[^1].Text;
         var segments = new List<TextSegment>();
+        if (steps.Count == 0)
+        {
+            // Most paragraphs of a long document: nothing happened to them.
+            Add(segments, new TextSegment(SegmentKind.Equal, (0, from.Length), (0, from.Length), null));
+            return segments;
+        }
         var (origin, deletedBy) = Follow(from, steps);
         var (x, inserted) = (0, 0);
         for (var c = 0; c <= to.Length; c++)
