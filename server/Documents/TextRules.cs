@@ -85,8 +85,20 @@ public static class TextRules
             var c = text[i];
             if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
             {
+                var scalar = char.ConvertToUtf32(c, text[i + 1]);
+                if ((scalar & 0xFFFE) == 0xFFFE)
+                {
+                    return string.Create(CultureInfo.InvariantCulture, $"the noncharacter U+{scalar:X} at position {i + 1}");
+                }
+
                 i++;
                 continue;
+            }
+
+            // Noncharacters are not text (and string.Normalize throws on them).
+            if (c is '\uFFFE' or '\uFFFF' or (>= '\uFDD0' and <= '\uFDEF'))
+            {
+                return string.Create(CultureInfo.InvariantCulture, $"the noncharacter U+{(int)c:X4} at position {i + 1}");
             }
 
             if (char.IsSurrogate(c))

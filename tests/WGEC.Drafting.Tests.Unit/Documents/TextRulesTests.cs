@@ -59,6 +59,19 @@ public class TextRulesTests
         Assert.StartsWith("paragraph text", refusal.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(0xFFFE, "U+FFFE")]
+    [InlineData(0xFFFF, "U+FFFF")]
+    [InlineData(0xFDD0, "U+FDD0")]
+    [InlineData(0x1FFFE, "U+1FFFE")]
+    [InlineData(0x10FFFF, "U+10FFFF")]
+    public void Noncharacters_are_invalid_not_an_exception(int codePoint, string named)
+    {
+        var refusal = Paragraph("a" + char.ConvertFromUtf32(codePoint) + "b").Refusal;
+        Assert.Equal(ErrorCode.Invalid, refusal?.Code);
+        Assert.Contains(named, refusal!.Message, StringComparison.Ordinal);
+    }
+
     // Built in code: a lone surrogate in an attribute argument does not survive test discovery intact.
     [Theory]
     [InlineData(0xD800, false)]
