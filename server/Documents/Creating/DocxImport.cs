@@ -1,0 +1,79 @@
+using System.Xml;
+using DocumentFormat.OpenXml.Packaging;
+using WGEC.Drafting.Contracts;
+
+namespace WGEC.Drafting.Documents.Creating;
+
+/// <summary>
+/// A Word upload turned into the same request the JSON call takes: Markdown that the Markdown import
+/// splits and classifies, so a .docx and a .md follow one set of rules (PROTOCOL.md §5). Pure: the
+/// bytes in, a request or a refusal out; nothing is created until the request is decided.
+/// </summary>
+public static class DocxImport
+{
+    private static readonly string[] LinkSchemes = ["http", "https", "mailto"];
+
+    /// <summary>
+    /// <paramref name="title"/> may be empty: the document's first Title-styled paragraph is then the
+    /// title, else its core property title, else its first heading. Leading paragraphs that repeat the
+    /// symbol or the title (the title block of a UN document, or of our own export) are left out.
+    /// </summary>
+    public static (CreateDocumentRequest? Request, Refusal? Refusal) ToRequest(
+        byte[] docx, string? title, DocumentKind kind, string? symbol, DocxLimits limits)
+    {
+        if (DocxArchive.Inspect(docx, limits) is { } unsafePackage)
+            return (null, unsafePackage);
+        try
+        {
+            using var word = WordprocessingDocument.Open(new MemoryStream(docx, writable: false), isEditable: false,
+                new OpenSettings { MaxCharactersInPart = limits.MaxUncompressedBytes });
+            if (word.MainDocumentPart is not { } main || main.Document?.Body is not { } body)
+                return (null, Refusal.Invalid("the file is a ZIP package but not a Word document (it has no main document part)"));
+
+            var styles = new WordStyles(main.StyleDefinitionsPart?.Styles);
+            var inlines = new WordInlines(styles, Links(main));
+            var paragraphs = new WordBody(styles, new WordLists(main.NumberingDefinitionsPart?.Numbering), inlines).Read(body);
+
+            title = !string.IsNullOrWhiteSpace(title) ? title
+                : Present(paragraphs.FirstOrDefault(p => p.IsTitle)?.Plain)
+                ?? Present(word.PackageProperties.Title)
+                ?? Present(paragraphs.FirstOrDefault(p => p.Kind == WordParagraphKind.Heading)?.Plain);
+            if (title is null)
+                return (null, Refusal.Invalid("title is missing: give a title field, or a Title-styled paragraph in the document"));
+            var start = 0;
+            while (start < paragraphs.Count && (Same(paragraphs[start].Plain, symbol) || Same(paragraphs[start].Plain, title)))
+                start++;
+            var markdown = string.Join("\n\n", paragraphs.Skip(start).Select(p => p.Markdown));
+            return (new CreateDocumentRequest(title, kind, symbol, markdown), null);
+        }
+        catch (RefusedException refused)
+        {
+            return (null, refused.Refusal);
+        }
+        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or XmlException or IOException or FormatException
+            or NotSupportedException or InvalidOperationException)
+        {
+            // What System.IO.Packaging and the SDK throw for a damaged package: FileFormatException (a FormatException), a
+            // UriFormatException for a bad link target, InvalidOperationException for a relationship to a part that is not there.
+            return (null, Refusal.Invalid($"the file is not a readable Word document: {e.Message}"));
+        }
+    }
+
+    /// <summary>The targets of the document's hyperlinks that the renderer would keep (PROTOCOL.md §6).</summary>
+    private static Dictionary<string, string> Links(MainDocumentPart main)
+    {
+        var links = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var link in main.HyperlinkRelationships)
+        {
+            if (link.Uri.IsAbsoluteUri && LinkSchemes.Contains(link.Uri.Scheme, StringComparer.OrdinalIgnoreCase))
+                links.TryAdd(link.Id, link.Uri.AbsoluteUri);
+        }
+        return links;
+    }
+
+    private static string? Present(string? text) =>
+        string.IsNullOrWhiteSpace(text) ? null : string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
+    private static bool Same(string paragraph, string? line) =>
+        Present(line) is { } expected && string.Equals(Present(paragraph), expected, StringComparison.OrdinalIgnoreCase);
+}

@@ -1,0 +1,103 @@
+using System.IO.Compression;
+using System.Text;
+using DocumentFormat.OpenXml.Packaging;
+using WGEC.Drafting.Contracts;
+using WGEC.Drafting.Documents;
+using WGEC.Drafting.Documents.Creating;
+using static WGEC.Drafting.Tests.Documents.Creating.DocxFiles;
+
+namespace WGEC.Drafting.Tests.Documents.Creating;
+
+/// <summary>Hostile and malformed Word files: refused with invalid or too-large, never turned into a request.</summary>
+public class DocxRefusalTests
+{
+    private const string RelationshipTypes = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/";
+
+    private static Refusal Refused(byte[] docx, DocxLimits? limits = null)
+    {
+        var (request, refusal) = DocxImport.ToRequest(docx, "Draft", DocumentKind.Report, null, limits ?? new DocxLimits());
+        Assert.Null(request);
+        return refusal!;
+    }
+
+    private static void AssertRefused(ErrorCode code, string why, byte[] docx, DocxLimits? limits = null)
+    {
+        var refusal = Refused(docx, limits);
+        Assert.True(refusal.Code == code, $"expected {code}, got {refusal}");
+        Assert.Contains(why, refusal.Message, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void A_file_that_is_not_a_zip_is_invalid()
+    {
+        AssertRefused(ErrorCode.Invalid, "not a readable .docx", Encoding.UTF8.GetBytes("# Draft\n\n1. Recommends."));
+        AssertRefused(ErrorCode.Invalid, "not a readable .docx", []);
+    }
+
+    [Fact]
+    public void A_zip_that_is_not_a_Word_document_is_invalid()
+    {
+        AssertRefused(ErrorCode.Invalid, "not a Word document", Zip(("notes.txt", Encoding.UTF8.GetBytes("hello"))));
+    }
+
+    [Fact]
+    public void A_Word_package_without_its_document_part_is_invalid()
+    {
+        using var stream = new MemoryStream();
+        stream.Write(Word(P("Text.")));
+        using (var zip = new ZipArchive(stream, ZipArchiveMode.Update, leaveOpen: true))
+            zip.GetEntry("word/document.xml")!.Delete();
+
+        Assert.Equal(ErrorCode.Invalid, Refused(stream.ToArray()).Code);
+    }
+
+    [Fact]
+    public void A_macro_enabled_document_is_invalid()
+    {
+        AssertRefused(ErrorCode.Invalid, "macro", Word([P("Text.")], type: DocumentFormat.OpenXml.WordprocessingDocumentType.MacroEnabledDocument));
+        AssertRefused(ErrorCode.Invalid, "macro", Word([P("Text.")], main => main.AddNewPart<VbaProjectPart>().FeedData(new MemoryStream([1, 2, 3]))));
+    }
+
+    [Theory]
+    [InlineData("attachedTemplate", "settings")]
+    [InlineData("image", "main")]
+    [InlineData("oleObject", "main")]
+    [InlineData("subDocument", "main")]
+    [InlineData("aFChunk", "main")]
+    public void An_external_relationship_other_than_a_hyperlink_is_invalid(string type, string part)
+    {
+        var docx = Word([P("Text.")], main =>
+        {
+            OpenXmlPart owner = part == "settings" ? main.AddNewPart<DocumentSettingsPart>() : main;
+            if (owner is DocumentSettingsPart settings)
+                settings.Settings = new DocumentFormat.OpenXml.Wordprocessing.Settings();
+            owner.AddExternalRelationship(RelationshipTypes + type, new Uri("file:///C:/Users/delegate/template.dotm"));
+        });
+
+        AssertRefused(ErrorCode.Invalid, "external " + type, docx);
+    }
+
+    [Fact]
+    public void An_external_hyperlink_is_accepted()
+    {
+        var docx = Word([P("Text.")], main => main.AddHyperlinkRelationship(new Uri("https://unctad.org"), true));
+
+        Assert.Equal(["Text."], DocxImportTests.Paragraphs(docx).Select(p => p.Text));
+    }
+
+    [Fact]
+    public void A_document_with_a_DTD_is_invalid()
+    {
+        using var stream = new MemoryStream();
+        stream.Write(Word(P("Text.")));
+        using (var zip = new ZipArchive(stream, ZipArchiveMode.Update, leaveOpen: true))
+        {
+            zip.GetEntry("word/document.xml")!.Delete();
+            using var writer = new StreamWriter(zip.CreateEntry("word/document.xml").Open());
+            writer.Write("""<?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>""" +
+                """<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>&b;</w:t></w:r></w:p></w:body></w:document>""");
+        }
+
+        Assert.Equal(ErrorCode.Invalid, Refused(stream.ToArray()).Code);
+    }
+}
