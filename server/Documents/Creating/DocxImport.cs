@@ -15,8 +15,8 @@ public static class DocxImport
 
     /// <summary>
     /// <paramref name="title"/> may be empty: the document's first Title-styled paragraph is then the
-    /// title, else its core property title, else its first heading. Leading paragraphs that repeat the
-    /// symbol or the title (the title block of a UN document, or of our own export) are left out.
+    /// title (and no paragraph), else its core property title, else its first heading. Leading paragraphs
+    /// that repeat the symbol or the title (the title block of a UN document, or of our own export) are left out.
     /// </summary>
     public static (CreateDocumentRequest? Request, Refusal? Refusal) ToRequest(
         byte[] docx, string? title, DocumentKind kind, string? symbol, DocxLimits limits)
@@ -34,10 +34,15 @@ public static class DocxImport
             var inlines = new WordInlines(styles, Links(main));
             var paragraphs = new WordBody(styles, new WordLists(main.NumberingDefinitionsPart?.Numbering), inlines).Read(body);
 
-            title = !string.IsNullOrWhiteSpace(title) ? title
-                : Present(paragraphs.FirstOrDefault(p => p.IsTitle)?.Plain)
-                ?? Present(word.PackageProperties.Title)
-                ?? Present(paragraphs.FirstOrDefault(p => p.Kind == WordParagraphKind.Heading)?.Plain);
+            if (string.IsNullOrWhiteSpace(title))
+            {
+                // A Title-styled paragraph that becomes the title is not also a paragraph, wherever it stands.
+                var titled = paragraphs.FindIndex(p => p.IsTitle);
+                title = titled < 0 ? null : Present(paragraphs[titled].Plain);
+                if (titled >= 0)
+                    paragraphs.RemoveAt(titled);
+                title ??= Present(word.PackageProperties.Title) ?? Present(paragraphs.Find(p => p.Kind == WordParagraphKind.Heading)?.Plain);
+            }
             if (title is null)
                 return (null, Refusal.Invalid("title is missing: give a title field, or a Title-styled paragraph in the document"));
             var start = 0;

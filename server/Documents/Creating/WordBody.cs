@@ -25,7 +25,7 @@ public sealed partial class WordBody(WordStyles styles, WordLists lists, WordInl
     /// <summary>A few over the limit: the symbol and title lines may still be dropped; the Markdown import has the last word.</summary>
     private const int MaxParagraphs = TextRules.MaxParagraphs + 10;
 
-    public IReadOnlyList<WordParagraph> Read(Body body)
+    public List<WordParagraph> Read(Body body)
     {
         var paragraphs = new List<WordParagraph>();
         InlineText? carried = null;

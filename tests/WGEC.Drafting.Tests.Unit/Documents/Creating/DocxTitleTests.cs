@@ -34,9 +34,11 @@ public class DocxTitleTests
         var docx = Word([SymbolLine, Styled("Title", R("Enhanced cooperation")), Styled("Heading1", R("Preamble")), P("Recalling,")], coreTitle: "Template");
 
         var request = Request(docx, title: null, symbol: "A/HRC/59/L.1");
+        var withoutSymbol = Request(docx, title: null);
 
         Assert.Equal("Enhanced cooperation", request.Title);
         Assert.Equal("# Preamble\n\nRecalling,", request.Markdown);
+        Assert.Equal(("Enhanced cooperation", "A/HRC/59/L.1\n\n# Preamble\n\nRecalling,"), (withoutSymbol.Title, withoutSymbol.Markdown));
     }
 
     [Fact]
