@@ -41,6 +41,24 @@ public static partial class MarkdownText
         return markdown.ToString();
     }
 
+    /// <summary>
+    /// An ATX heading on one line. A run of "#" at its end after a space would be read as a closing
+    /// sequence and dropped ("Item #" would show as "Item"), so the run's first "#" is escaped.
+    /// </summary>
+    public static string Heading(int level, string? label, InlineText line)
+    {
+        var heading = new StringBuilder().Append('#', level).Append(' ');
+        if (!string.IsNullOrEmpty(label))
+            heading.Append(Escape(label, atLineStart: false)).Append(' ');
+        heading.Append(Write(line, startsLine: false));
+        var run = heading.Length;
+        while (heading[run - 1] == '#')
+            run--;
+        if (run < heading.Length && heading[run - 1] is ' ' or '\t')
+            heading.Insert(run, '\\');
+        return heading.ToString();
+    }
+
     /// <summary>Escapes plain text (a list label, a title); see the class summary.</summary>
     public static string Escape(string text, bool atLineStart)
     {

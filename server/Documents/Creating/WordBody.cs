@@ -60,9 +60,8 @@ public sealed partial class WordBody(WordStyles styles, WordLists lists, WordInl
         if (styles.HeadingLevel(properties) is { } level)
         {
             var line = text.OneLine();
-            var label = item is { IsBullet: false, Label.Length: > 0 } ? MarkdownText.Escape(item.Label, atLineStart: false) + " " : "";
             return new(WordParagraphKind.Heading, styles.IsTitle(properties), line.Plain,
-                new string('#', level) + " " + label + MarkdownText.Write(line, startsLine: false));
+                MarkdownText.Heading(level, item is { IsBullet: false } ? item.Label : null, line));
         }
         if (item is { IsBullet: true })
             return new(WordParagraphKind.Text, false, text.Plain, "- " + MarkdownText.Write(text, startsLine: true));

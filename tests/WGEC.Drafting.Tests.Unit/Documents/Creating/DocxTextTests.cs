@@ -113,6 +113,19 @@ public class DocxTextTests
         Assert.Equal(typed, Rendered(paragraph.Text));
     }
 
+    [Theory]
+    [InlineData("Item #", "# Item \\#")]
+    [InlineData("Issues ##", "# Issues \\##")]
+    [InlineData("#", "# \\#")]
+    [InlineData("C# and F#", "# C# and F#")]
+    public void Hashes_that_end_a_heading_are_kept(string typed, string stored)
+    {
+        var paragraph = Assert.Single(DocxImportTests.Paragraphs(Word(Styled("Heading1", R(typed))), DocumentKind.Report));
+
+        Assert.Equal((ParagraphKind.Heading, stored), (paragraph.Kind, paragraph.Text));
+        Assert.Equal(typed, Rendered(paragraph.Text));
+    }
+
     [Fact]
     public void A_line_after_a_break_that_looks_like_a_heading_or_list_stays_in_the_paragraph()
     {
