@@ -8,6 +8,15 @@ namespace WGEC.Drafting.Documents.Creating;
 /// A Word upload turned into the same request the JSON call takes: Markdown that the Markdown import
 /// splits and classifies, so a .docx and a .md follow one set of rules (PROTOCOL.md §5). Pure: the
 /// bytes in, a request or a refusal out; nothing is created until the request is decided.
+/// <list type="bullet">
+/// <item>The package is checked first (<see cref="DocxArchive"/>, <see cref="DocxLimits"/>): not a ZIP, not
+/// Word, macros, external relationships other than hyperlinks → invalid; too big unpacked → too-large.</item>
+/// <item>The document is read as if every tracked change were accepted; comments, footnotes, headers,
+/// footers, field codes, hidden text, drawings and text boxes are not text (<see cref="WordInlines"/>).</item>
+/// <item>Each non-empty paragraph (table cells one by one) becomes one Markdown block (<see cref="WordBody"/>):
+/// heading styles "#", operative "1. …" (numbers dropped), list labels and bullets kept, the rest text;
+/// bold/italic/links as Markdown and Markdown-looking text escaped (<see cref="MarkdownText"/>).</item>
+/// </list>
 /// </summary>
 public static class DocxImport
 {

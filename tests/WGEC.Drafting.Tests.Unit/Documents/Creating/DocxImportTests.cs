@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using DocumentFormat.OpenXml.Wordprocessing;
 using WGEC.Drafting.Contracts;
 using WGEC.Drafting.Documents;
@@ -18,6 +19,23 @@ public class DocxImportTests
         var decision = CreateDocument.Decide(request!, Guid.NewGuid(), Guid.NewGuid);
         Assert.Null(decision.Refusal);
         return [.. decision.Events.OfType<ParagraphInserted>().Select(p => (p.Kind, p.Text, p.Numbers.GetValueOrDefault(p.ParagraphId)))];
+    }
+
+    [Theory]
+    [InlineData("recommendations.md", DocumentKind.Recommendations)]
+    [InlineData("rolling-document.md", DocumentKind.RollingDocument)]
+    public void A_sample_typed_in_Word_imports_as_its_Markdown_does(string sample, DocumentKind kind)
+    {
+        var markdown = SharedSamples.Read(sample);
+        // As someone would type it in Word: headings in heading styles, numbers typed with a tab.
+        var docx = Word([.. markdown.ReplaceLineEndings("\n").Split("\n\n", StringSplitOptions.RemoveEmptyEntries).Select(block =>
+            block.StartsWith("## ", StringComparison.Ordinal) ? Styled("Heading2", R(block[3..]))
+            : block.StartsWith("# ", StringComparison.Ordinal) ? Styled("Heading1", R(block[2..]))
+            : P(Regex.Replace(block, @"^([0-9]+)\. ", "$1.\t")))]);
+        var fromMarkdown = CreateDocument.Decide(new CreateDocumentRequest("Draft", kind, null, markdown), Guid.NewGuid(), Guid.NewGuid).Events
+            .OfType<ParagraphInserted>().Select(p => (p.Kind, p.Text, p.Numbers.GetValueOrDefault(p.ParagraphId)));
+
+        Assert.Equal(fromMarkdown, Paragraphs(docx, kind));
     }
 
     [Fact]
@@ -54,11 +72,11 @@ public class DocxImportTests
         // A number alone is no operative paragraph (nothing follows it); it is escaped, or Markdown would read an empty list item.
         var docx = Word(
             P("Recalling,"), P("3.\tRecommends;"), P(R("3 bis."), new Run(new TabChar()), R("Also recommends;")), P("12. Decides."),
-            P("3.5 per cent of the budget is text."), P("3."));
+            P("4.\u00A0Invites."), P("3.5 per cent of the budget is text."), P("3."));
 
         Assert.Equal(
             [(ParagraphKind.Preambular, "Recalling,", null), (ParagraphKind.Operative, "Recommends;", "1"), (ParagraphKind.Operative, "Also recommends;", "2"),
-             (ParagraphKind.Operative, "Decides.", "3"), (ParagraphKind.Text, "3.5 per cent of the budget is text.", null), (ParagraphKind.Text, "3\\.", null)],
+             (ParagraphKind.Operative, "Decides.", "3"), (ParagraphKind.Operative, "Invites.", "4"), (ParagraphKind.Text, "3.5 per cent of the budget is text.", null), (ParagraphKind.Text, "3\\.", null)],
             Paragraphs(docx));
     }
 
