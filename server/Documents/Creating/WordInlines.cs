@@ -29,7 +29,7 @@ public sealed class WordInlines(WordStyles styles, IReadOnlyDictionary<string, s
                 foreach (var child in hyperlink.ChildElements)
                     Inline(child, target ?? link, into);
                 break;
-            case InsertedRun or MoveToRun or SimpleField or CustomXmlRun:
+            case InsertedRun or MoveToRun or SimpleField or CustomXmlRun or BidirectionalEmbedding or BidirectionalOverride:
                 foreach (var child in element.ChildElements)
                     Inline(child, link, into);
                 break;

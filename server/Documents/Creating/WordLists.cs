@@ -41,32 +41,44 @@ public sealed class WordLists
         AbstractOf(numberingId)?.Elements<Level>()
             .FirstOrDefault(l => l.ParagraphStyleIdInLevel?.Val?.Value == styleId)?.LevelIndex?.Value;
 
-    /// <summary>Counts the paragraph in its list; null when the list does not exist (Word shows no number then).</summary>
+    /// <summary>Counts the paragraph in its list; null when the list or its level is not defined (Word shows no number then).</summary>
     public ListItem? Next(ListReference reference)
     {
-        if (!instances.TryGetValue(reference.NumberingId, out var instance) || AbstractOf(reference.NumberingId) is not { } list)
-            return null;
         var level = Math.Clamp(reference.Level, 0, Levels - 1);
+        if (!instances.TryGetValue(reference.NumberingId, out var instance)
+            || AbstractOf(reference.NumberingId) is not { } list
+            || Definition(list, instance, level) is not { } definition)
+        {
+            return null;
+        }
         var abstractId = list.AbstractNumberId!.Value;
         var values = counters.TryGetValue(abstractId, out var existing) ? existing : counters[abstractId] = new int?[Levels];
-
         var overridden = instance.Elements<LevelOverride>().FirstOrDefault(o => o.LevelIndex?.Value == level);
         if (overridden?.StartOverrideNumberingValue?.Val?.Value is { } restart && restarted.Add((reference.NumberingId, level)))
             values[level] = restart - 1;
-        values[level] = (values[level] ?? Start(Definition(list, instance, level)) - 1) + 1;
+        values[level] = (values[level] ?? Start(definition) - 1) + 1;
         for (var deeper = level + 1; deeper < Levels; deeper++)
             values[deeper] = null;
 
-        var definition = Definition(list, instance, level);
-        var format = definition?.NumberingFormat?.Val?.Value ?? NumberFormatValues.Decimal;
+        var format = definition.NumberingFormat?.Val?.Value ?? NumberFormatValues.Decimal;
         if (format == NumberFormatValues.Bullet)
             return new ListItem("", IsBullet: true, IsTopLevelNumber: false);
-        var label = format == NumberFormatValues.None ? "" : Label(list, instance, definition?.LevelText?.Val?.Value ?? $"%{level + 1}.", values);
+        var label = format == NumberFormatValues.None ? "" : Label(list, instance, definition.LevelText?.Val?.Value ?? "", values);
         return new ListItem(label.Trim(), IsBullet: false, IsTopLevelNumber: level == 0 && (format == NumberFormatValues.Decimal || format == NumberFormatValues.DecimalZero));
     }
 
-    private AbstractNum? AbstractOf(int numberingId) =>
-        instances.GetValueOrDefault(numberingId)?.AbstractNumId?.Val?.Value is { } id ? abstracts.GetValueOrDefault(id) : null;
+    /// <summary>
+    /// The abstract list of an instance. One that only names a list style (w:numStyleLink) takes its
+    /// levels, and its counters, from the abstract list that defines that style (w:styleLink).
+    /// </summary>
+    private AbstractNum? AbstractOf(int numberingId)
+    {
+        if (instances.GetValueOrDefault(numberingId)?.AbstractNumId?.Val?.Value is not { } id || abstracts.GetValueOrDefault(id) is not { } list)
+            return null;
+        if (list.GetFirstChild<NumberingStyleLink>()?.Val?.Value is not { } style || list.Elements<Level>().Any())
+            return list;
+        return abstracts.Values.FirstOrDefault(a => a.GetFirstChild<StyleLink>()?.Val?.Value == style) ?? list;
+    }
 
     /// <summary>An instance may redefine a level outright; otherwise the abstract list's level applies.</summary>
     private static Level? Definition(AbstractNum list, NumberingInstance instance, int level) =>

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using WGEC.Drafting.Contracts;
 using WGEC.Drafting.Documents;
@@ -41,10 +42,14 @@ public class DocxImportTests
     [Fact]
     public void Word_list_numbers_on_the_paragraph_make_numbered_operative_paragraphs()
     {
-        var docx = Word([P("Recalling its resolution,"), Listed(1, 0, R("Recommends cooperation;")), Listed(1, 0, R("Decides to continue."))], main => AddNumbering(main));
+        var docx = Word(
+            [P("Recalling its resolution,"), Listed(1, 0, R("Recommends cooperation;")), Listed(1, 0, R("Decides to continue.")),
+             Listed(7, 0, R("Names a list that is not defined.")), Listed(1, 5, R("Names a level that is not defined."))],
+            main => AddNumbering(main));
 
         Assert.Equal(
-            [(ParagraphKind.Preambular, "Recalling its resolution,", null), (ParagraphKind.Operative, "Recommends cooperation;", "1"), (ParagraphKind.Operative, "Decides to continue.", "2")],
+            [(ParagraphKind.Preambular, "Recalling its resolution,", null), (ParagraphKind.Operative, "Recommends cooperation;", "1"), (ParagraphKind.Operative, "Decides to continue.", "2"),
+             (ParagraphKind.Text, "Names a list that is not defined.", null), (ParagraphKind.Text, "Names a level that is not defined.", null)],
             Paragraphs(docx));
     }
 
@@ -101,6 +106,24 @@ public class DocxImportTests
             [(ParagraphKind.Operative, "Recommends:", "1"), (ParagraphKind.Text, "(a) first;", null), (ParagraphKind.Text, "(b) second;", null),
              (ParagraphKind.Text, "(i) detail;", null), (ParagraphKind.Operative, "Requests:", "2"), (ParagraphKind.Text, "(a) again.", null),
              (ParagraphKind.Operative, "Decides:", "3"), (ParagraphKind.Text, "1.1. in part.", null)],
+            Paragraphs(docx));
+    }
+
+    [Fact]
+    public void A_list_that_names_a_list_style_is_numbered_by_that_style()
+    {
+        var docx = Word([Listed(2, 0, R("Recommends.")), Listed(2, 1, R("in part;")), Listed(1, 0, R("Decides."))], main =>
+            main.AddNewPart<NumberingDefinitionsPart>().Numbering = new DocumentFormat.OpenXml.Wordprocessing.Numbering(
+                new AbstractNum(new StyleLink { Val = "UNList" },
+                    new Level(new NumberingFormat { Val = NumberFormatValues.Decimal }, new LevelText { Val = "%1." }) { LevelIndex = 0 },
+                    new Level(new NumberingFormat { Val = NumberFormatValues.LowerLetter }, new LevelText { Val = "(%2)" }) { LevelIndex = 1 })
+                { AbstractNumberId = 1 },
+                new AbstractNum(new NumberingStyleLink { Val = "UNList" }) { AbstractNumberId = 2 },
+                new NumberingInstance(new AbstractNumId { Val = 1 }) { NumberID = 1 },
+                new NumberingInstance(new AbstractNumId { Val = 2 }) { NumberID = 2 }));
+
+        Assert.Equal(
+            [(ParagraphKind.Operative, "Recommends.", "1"), (ParagraphKind.Text, "(a) in part;", null), (ParagraphKind.Operative, "Decides.", "2")],
             Paragraphs(docx));
     }
 

@@ -60,6 +60,15 @@ public class DocxTextTests
     }
 
     [Fact]
+    public void Text_inside_bidirectional_containers_is_read()
+    {
+        var docx = Word(P(R("Arabic: "), new BidirectionalEmbedding(R("نص")) { Val = DirectionValues.Rtl }, R(" and "),
+            new BidirectionalOverride(R("أ")) { Val = DirectionValues.Rtl }, R(".")));
+
+        Assert.Equal(["Arabic: نص and أ."], Texts(docx));
+    }
+
+    [Fact]
     public void Tracked_changes_are_taken_as_accepted()
     {
         var deletedMark = new ParagraphProperties(new ParagraphMarkRunProperties(new Deleted { Id = "9", Author = "Brazil" }));
