@@ -13,7 +13,7 @@ namespace WGEC.Drafting.Tests.Documents;
 public sealed class RestDocxRefusalTests(DraftingApp app) : IClassFixture<DraftingApp>
 {
     public static TheoryData<string> HostileUploads() =>
-        ["not a zip", "a zip that is not Word", "macro-enabled", "attached template", "zip bomb", "paragraph too long", "no file", "unknown kind", "no title"];
+        ["not a zip", "a zip that is not Word", "macro-enabled", "attached template", "zip bomb", "nested too deep", "paragraph too long", "no file", "unknown kind", "no title"];
 
     /// <summary>The upload for each case, and the answer it must get.</summary>
     private static (MultipartFormDataContent Form, HttpStatusCode Status, string Code) Upload(string hostile)
@@ -27,6 +27,9 @@ public sealed class RestDocxRefusalTests(DraftingApp app) : IClassFixture<Drafti
                 "http://schemas.openxmlformats.org/officeDocument/2006/relationships/attachedTemplate", new Uri("https://example.org/t.dotm"))),
                 HttpStatusCode.BadRequest, "invalid", "report"),
             "zip bomb" => (WithPadding(Word(P("Text.")), 40L * 1024 * 1024), HttpStatusCode.RequestEntityTooLarge, "too-large", "report"),
+            "nested too deep" => (WithDocumentXml("""<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>""" +
+                string.Concat(Enumerable.Repeat("<w:tbl><w:tr><w:tc>", 10_000)) + string.Concat(Enumerable.Repeat("</w:tc></w:tr></w:tbl>", 10_000)) + "</w:body></w:document>"),
+                HttpStatusCode.BadRequest, "invalid", "report"),
             "paragraph too long" => (Word(P("Fine."), P(new string('p', 20_001))), HttpStatusCode.RequestEntityTooLarge, "too-large", "report"),
             "unknown kind" => (Word(P("Text.")), HttpStatusCode.BadRequest, "invalid", "novel"),
             "no title" => (Word(P("Text.")), HttpStatusCode.BadRequest, "invalid", "report"),

@@ -92,6 +92,20 @@ public static class DocxFiles
             new NumberingInstance(new AbstractNumId { Val = 3 }) { NumberID = 3 });
     }
 
+    /// <summary>A good package whose word/document.xml is replaced by <paramref name="xml"/>, as typed.</summary>
+    public static byte[] WithDocumentXml(string xml)
+    {
+        using var stream = new MemoryStream();
+        stream.Write(Word(P("Text.")));
+        using (var zip = new ZipArchive(stream, ZipArchiveMode.Update, leaveOpen: true))
+        {
+            zip.GetEntry("word/document.xml")!.Delete();
+            using var writer = new StreamWriter(zip.CreateEntry("word/document.xml").Open());
+            writer.Write(xml);
+        }
+        return stream.ToArray();
+    }
+
     /// <summary>A ZIP package holding exactly these entries.</summary>
     public static byte[] Zip(params (string Name, byte[] Data)[] entries)
     {

@@ -88,16 +88,32 @@ public class DocxRefusalTests
     [Fact]
     public void A_document_with_a_DTD_is_invalid()
     {
-        using var stream = new MemoryStream();
-        stream.Write(Word(P("Text.")));
-        using (var zip = new ZipArchive(stream, ZipArchiveMode.Update, leaveOpen: true))
-        {
-            zip.GetEntry("word/document.xml")!.Delete();
-            using var writer = new StreamWriter(zip.CreateEntry("word/document.xml").Open());
-            writer.Write("""<?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>""" +
-                """<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>&b;</w:t></w:r></w:p></w:body></w:document>""");
-        }
+        var docx = WithDocumentXml("""<?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>""" +
+            """<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>&b;</w:t></w:r></w:p></w:body></w:document>""");
 
-        Assert.Equal(ErrorCode.Invalid, Refused(stream.ToArray()).Code);
+        AssertRefused(ErrorCode.Invalid, "word/document.xml in the file is not well-formed XML, or declares a DTD", docx);
+    }
+
+    [Fact]
+    public void A_document_nested_deeper_than_Word_nests_is_invalid_and_does_not_overflow_the_stack()
+    {
+        // 10,000 tables in tables: 200 KB of XML that would take the whole server down with the OpenXml SDK's recursion.
+        const int depth = 10_000;
+        var docx = WithDocumentXml("""<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>""" +
+            string.Concat(Enumerable.Repeat("<w:tbl><w:tr><w:tc>", depth)) + "<w:p><w:r><w:t>deep</w:t></w:r></w:p>" +
+            string.Concat(Enumerable.Repeat("</w:tc></w:tr></w:tbl>", depth)) + "</w:body></w:document>");
+
+        AssertRefused(ErrorCode.Invalid, "more than 256 deep", docx);
+    }
+
+    [Fact]
+    public void Tables_in_tables_as_deep_as_Word_goes_are_read()
+    {
+        const int depth = 20;
+        var docx = WithDocumentXml("""<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>""" +
+            string.Concat(Enumerable.Repeat("<w:tbl><w:tr><w:tc>", depth)) + "<w:p><w:r><w:t>deep</w:t></w:r></w:p>" +
+            string.Concat(Enumerable.Repeat("</w:tc></w:tr></w:tbl>", depth)) + "</w:body></w:document>");
+
+        Assert.Equal(["deep"], DocxImportTests.Paragraphs(docx).Select(p => p.Text));
     }
 }
