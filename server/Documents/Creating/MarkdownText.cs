@@ -126,18 +126,9 @@ public static partial class MarkdownText
         url.Replace(" ", "%20", StringComparison.Ordinal).Replace("(", "%28", StringComparison.Ordinal)
             .Replace(")", "%29", StringComparison.Ordinal).Replace("<", "%3C", StringComparison.Ordinal).Replace(">", "%3E", StringComparison.Ordinal);
 
-    private static void Append(InlineText text, int from, int to, StringBuilder markdown)
-    {
-        for (var i = from; i < to; i++)
-            markdown.Append(text[i]);
-    }
+    private static void Append(InlineText text, int from, int to, StringBuilder markdown) => markdown.Append(text.Plain, from, to - from);
 
-    private static string Slice(InlineText text, int from, int to)
-    {
-        var slice = new StringBuilder(to - from);
-        Append(text, from, to, slice);
-        return slice.ToString();
-    }
+    private static string Slice(InlineText text, int from, int to) => text.Plain[from..to];
 
     /// <summary>What CommonMark takes as an ordered list item: up to nine digits, "." or ")", then a space or the end.</summary>
     [GeneratedRegex(@"^[0-9]{1,9}[.)](?=\s|$)")]

@@ -83,7 +83,7 @@ public sealed class WordInlines(WordStyles styles, IReadOnlyDictionary<string, s
     /// </summary>
     private static string Clean(string text)
     {
-        if (!text.Any(c => char.IsControl(c) || c is '\u2028' or '\u2029'))
+        if (!text.AsSpan().ContainsAnyInRange('\0', '\u001F') && !text.AsSpan().ContainsAnyInRange('\u007F', '\u009F') && !text.AsSpan().ContainsAny('\u2028', '\u2029'))
             return text;
         return string.Create(text.Length, text, (span, source) =>
         {

@@ -86,9 +86,9 @@ public class DocxTextTests
     [Fact]
     public void Line_breaks_stay_inside_the_paragraph_without_blank_lines_and_tabs_become_spaces()
     {
-        var docx = Word(P(R("First line\t "), new Run(new Break(), new Break(), new CarriageReturn()), R("  second\tline"), new Run(new Break())), P("Next."));
+        var docx = Word(P(R("First line\t "), new Run(new Break(), new Break(), new CarriageReturn()), R("  second\tline"), new Run(new Break())), P("Line\u2028separator."), P("Next\u0085line."));
 
-        Assert.Equal(["First line\nsecond line", "Next."], Texts(docx));
+        Assert.Equal(["First line\nsecond line", "Line separator.", "Next line."], Texts(docx));
     }
 
     [Fact]
