@@ -27,8 +27,9 @@ public static class DocxUpload
         {
             form = await http.Request.ReadFormAsync(http.RequestAborted);
         }
-        catch (InvalidDataException e)
+        catch (Exception e) when (e is InvalidDataException or (IOException and not BadHttpRequestException))
         {
+            // A body cut short or without its boundaries; a body over the limit (BadHttpRequestException) is too-large, not this.
             throw new RefusedException(Refusal.Invalid($"the upload is not well-formed multipart/form-data: {e.Message}"));
         }
         var file = form.Files.GetFile(FilePart) ?? (form.Files.Count == 1 ? form.Files[0] : null)

@@ -66,6 +66,22 @@ public sealed class RestDocxLimitsTests(SmallUploadApp app) : IClassFixture<Smal
     }
 
     [Fact]
+    public async Task A_body_without_a_length_a_little_over_the_limit_is_too_large()
+    {
+        var chair = await app.JoinAsync(Role.Chair);
+        var before = await chair.Api.DocumentsAsync();
+        // Small enough to be all sent before the server answers, so the answer can be read.
+        var file = new StreamContent(new CountingStream(SmallUploadApp.Limit + 10_000));
+        var form = new MultipartFormDataContent { { new StringContent("report"), "kind" }, { new StringContent("Big"), "title" }, { file, "file", "big.docx" } };
+        var request = new HttpRequestMessage(HttpMethod.Post, new Uri("api/documents", UriKind.Relative)) { Content = form };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", chair.Api.Token);
+
+        await Problem.AssertAsync(await app.Api().Http.SendAsync(request), HttpStatusCode.RequestEntityTooLarge, "too-large");
+
+        Assert.Equal(before, await chair.Api.DocumentsAsync());
+    }
+
+    [Fact]
     public async Task An_upload_under_the_limit_is_accepted()
     {
         var chair = await app.JoinAsync(Role.Chair);

@@ -68,6 +68,22 @@ public sealed class RestDocxRefusalTests(DraftingApp app) : IClassFixture<Drafti
     }
 
     [Theory]
+    [InlineData("multipart/form-data", "--wgec\r\n")]
+    [InlineData("multipart/form-data; boundary=wgec", "not multipart at all")]
+    [InlineData("multipart/form-data; boundary=wgec", "--wgec\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.docx\"\r\n\r\ncut short")]
+    public async Task A_malformed_multipart_body_is_invalid(string contentType, string body)
+    {
+        var chair = await app.JoinAsync(Role.Chair);
+        var before = await chair.Api.DocumentsAsync();
+        var content = new StringContent(body, Encoding.UTF8);
+        content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
+
+        await Problem.AssertAsync(await PostAsync(chair.Api.Token, content), HttpStatusCode.BadRequest, "invalid");
+
+        Assert.Equal(before, await chair.Api.DocumentsAsync());
+    }
+
+    [Theory]
     [InlineData(Role.Member)]
     [InlineData(Role.Observer)]
     public async Task Members_and_observers_may_not_upload(Role role)
