@@ -65,10 +65,11 @@ public static class DocxImport
             return (null, refused.Refusal);
         }
         catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or XmlException or IOException or FormatException
-            or NotSupportedException or InvalidOperationException)
+            or NotSupportedException or InvalidOperationException or OverflowException)
         {
             // What System.IO.Packaging and the SDK throw for a damaged package: FileFormatException (a FormatException), a
-            // UriFormatException for a bad link target, InvalidOperationException for a relationship to a part that is not there.
+            // UriFormatException for a bad link target, InvalidOperationException for a relationship to a part that is not there;
+            // and for a bad attribute value when it is read: FormatException ("abc"), OverflowException (a number past Int32).
             return (null, Refusal.Invalid($"the file is not a readable Word document: {e.Message}"));
         }
     }

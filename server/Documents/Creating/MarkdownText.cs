@@ -13,6 +13,12 @@ namespace WGEC.Drafting.Documents.Creating;
 /// </summary>
 public static partial class MarkdownText
 {
+    /// <summary>
+    /// Escapes and links can make the Markdown far longer than the text (a link target per character):
+    /// past this, the paragraph is refused before it is built any further.
+    /// </summary>
+    public const int MaxLength = 2 * TextRules.MaxParagraphLength;
+
     /// <param name="startsLine">False when the text follows something on its line (a heading's "# ").</param>
     public static string Write(InlineText text, bool startsLine)
     {
@@ -37,6 +43,11 @@ public static partial class MarkdownText
                 Link(text, i, end, link, atLineStart, markdown);
             atLineStart = false;
             i = end;
+            if (markdown.Length > MaxLength)
+            {
+                throw new RefusedException(Refusal.TooLarge(FormattableString.Invariant(
+                    $"a paragraph of the Word document comes to more than {MaxLength:N0} characters of Markdown; the limit is {TextRules.MaxParagraphLength:N0}")));
+            }
         }
         return markdown.ToString();
     }

@@ -17,6 +17,7 @@ public sealed record ListItem(string Label, bool IsBullet, bool IsTopLevelNumber
 public sealed class WordLists
 {
     private const int Levels = 9;
+    private const int MaxLabel = 64;
     private readonly Dictionary<int, NumberingInstance> instances = [];
     private readonly Dictionary<int, AbstractNum> abstracts = [];
     private readonly Dictionary<int, int?[]> counters = [];
@@ -64,7 +65,7 @@ public sealed class WordLists
         if (format == NumberFormatValues.Bullet)
             return new ListItem("", IsBullet: true, IsTopLevelNumber: false);
         var label = format == NumberFormatValues.None ? "" : Label(list, instance, definition.LevelText?.Val?.Value ?? "", values);
-        return new ListItem(label.Trim(), IsBullet: false, IsTopLevelNumber: level == 0 && (format == NumberFormatValues.Decimal || format == NumberFormatValues.DecimalZero));
+        return new ListItem(label.Length > MaxLabel ? label[..MaxLabel].Trim() : label.Trim(), IsBullet: false, IsTopLevelNumber: level == 0 && (format == NumberFormatValues.Decimal || format == NumberFormatValues.DecimalZero));
     }
 
     /// <summary>
@@ -91,7 +92,8 @@ public sealed class WordLists
     private static string Label(AbstractNum list, NumberingInstance instance, string levelText, int?[] values)
     {
         var label = new StringBuilder();
-        for (var i = 0; i < levelText.Length; i++)
+        // Stops at a length no label reaches: a level text or a start value can be made to blow a label up.
+        for (var i = 0; i < levelText.Length && label.Length < MaxLabel; i++)
         {
             if (levelText[i] == '%' && i + 1 < levelText.Length && levelText[i + 1] is >= '1' and <= '9')
             {
@@ -113,7 +115,7 @@ public sealed class WordLists
         {
             // Word goes a…z, then aa…zz, then aaa…
             var letter = (char)('a' + ((Math.Max(value, 1) - 1) % 26));
-            var text = new string(letter, ((Math.Max(value, 1) - 1) / 26) + 1);
+            var text = new string(letter, Math.Min(((Math.Max(value, 1) - 1) / 26) + 1, MaxLabel));
             return format == NumberFormatValues.UpperLetter ? text.ToUpperInvariant() : text;
         }
         if (format == NumberFormatValues.LowerRoman || format == NumberFormatValues.UpperRoman)

@@ -34,7 +34,7 @@ public sealed partial class WordStyles
     public int? HeadingLevel(ParagraphProperties? properties)
     {
         if (properties?.OutlineLevel?.Val?.Value is { } direct)
-            return direct < 9 ? Math.Min(direct + 1, 6) : null;
+            return Outline(direct);
         foreach (var (id, style) in Chain(properties?.ParagraphStyleId?.Val?.Value ?? defaultParagraphStyle))
         {
             var name = style?.StyleName?.Val?.Value;
@@ -46,10 +46,13 @@ public sealed partial class WordStyles
             if (heading.Success)
                 return Math.Min(heading.Groups[1].ValueSpan[0] - '0', 6);
             if (style?.StyleParagraphProperties?.OutlineLevel?.Val?.Value is { } outline)
-                return outline < 9 ? Math.Min(outline + 1, 6) : null;
+                return Outline(outline);
         }
         return null;
     }
+
+    /// <summary>Outline levels 0–8 are headings (deeper ones shown as level 6); 9, and anything out of range, is body text.</summary>
+    private static int? Outline(int level) => level is >= 0 and < 9 ? Math.Min(level + 1, 6) : null;
 
     public bool IsTitle(ParagraphProperties? properties) =>
         properties?.ParagraphStyleId?.Val?.Value is { } id

@@ -1,4 +1,6 @@
 using System.IO.Compression;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
 using Microsoft.Extensions.Configuration;
 using WGEC.Drafting.Contracts;
 using WGEC.Drafting.Documents.Creating;
@@ -67,6 +69,42 @@ public class DocxLimitsTests
     {
         AssertTooLarge("20,001 characters", Word(P(new string('a', 20_001))));
         AssertTooLarge("over 20,000 characters", Word(P(new string('a', 100_000))));
+    }
+
+    [Fact]
+    public void Links_that_multiply_a_paragraph_are_too_large_before_it_is_built()
+    {
+        // Each character its own link to a 2,000-character address: 20,000 characters would make 40 million.
+        var url = "https://example.org/" + new string('a', 2_000);
+        var docx = Word([P([.. Enumerable.Range(0, 20_000).Select(i => new Hyperlink(R("x")) { Id = i % 2 == 0 ? "rA" : "rB" })])], main =>
+        {
+            main.AddHyperlinkRelationship(new Uri(url + "a"), true, "rA");
+            main.AddHyperlinkRelationship(new Uri(url + "b"), true, "rB");
+        });
+
+        AssertTooLarge("more than 40,000 characters of Markdown", docx);
+    }
+
+    [Fact]
+    public void List_labels_stay_short_and_cheap_whatever_the_numbering_says()
+    {
+        // A start past two billion in letters ("aaa…a", 77 million of them) in a level text that repeats it a million times.
+        var docx = Word([Listed(1, 0, R("Huge."))], main =>
+            main.AddNewPart<NumberingDefinitionsPart>().Numbering = new DocumentFormat.OpenXml.Wordprocessing.Numbering(
+                new AbstractNum(new Level(
+                    new StartNumberingValue { Val = 2_000_000_000 }, new NumberingFormat { Val = NumberFormatValues.LowerLetter },
+                    new LevelText { Val = string.Concat(Enumerable.Repeat("%1", 1_000_000)) })
+                { LevelIndex = 0 })
+                { AbstractNumberId = 1 },
+                new NumberingInstance(new AbstractNumId { Val = 1 }) { NumberID = 1 }));
+        var before = GC.GetAllocatedBytesForCurrentThread();
+
+        // (The numbering part compresses too well for the default ratio: this is about what comes after it.)
+        var (request, refusal) = DocxImport.ToRequest(docx, "Draft", DocumentKind.Report, null, new DocxLimits { MaxCompressionRatio = 100_000 });
+
+        Assert.Null(refusal);
+        Assert.Equal(new string((char)('a' + ((2_000_000_000 - 1) % 26)), 64) + " Huge.", request!.Markdown);
+        Assert.InRange(GC.GetAllocatedBytesForCurrentThread() - before, 0, 64 * MiB);
     }
 
     [Fact]

@@ -85,6 +85,30 @@ public class DocxRefusalTests
         Assert.Equal(["Text."], DocxImportTests.Paragraphs(docx).Select(p => p.Text));
     }
 
+    [Theory]
+    [InlineData("""<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="abc"/></w:numPr></w:pPr><w:r><w:t>x</w:t></w:r></w:p>""")]
+    [InlineData("""<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="99999999999"/></w:numPr></w:pPr><w:r><w:t>x</w:t></w:r></w:p>""")]
+    [InlineData("""<w:p><w:pPr><w:numPr><w:ilvl w:val="-99999999999"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>x</w:t></w:r></w:p>""")]
+    [InlineData("""<w:p><w:pPr><w:outlineLvl w:val="zz"/></w:pPr><w:r><w:t>x</w:t></w:r></w:p>""")]
+    [InlineData("""<w:p><w:r><w:rPr><w:b w:val="maybe"/></w:rPr><w:t>x</w:t></w:r></w:p>""")]
+    public void A_bad_attribute_value_is_invalid(string paragraph)
+    {
+        var docx = WithDocumentXml($"""<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>{paragraph}</w:body></w:document>""");
+
+        AssertRefused(ErrorCode.Invalid, "not a readable Word document", docx);
+    }
+
+    [Theory]
+    [InlineData("-3")]
+    [InlineData("200")]
+    public void An_outline_level_out_of_range_is_body_text(string level)
+    {
+        var docx = WithDocumentXml(
+            $"""<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:pPr><w:outlineLvl w:val="{level}"/></w:pPr><w:r><w:t>x</w:t></w:r></w:p></w:body></w:document>""");
+
+        Assert.Equal(["x"], DocxImportTests.Paragraphs(docx, DocumentKind.Report).Select(p => p.Text));
+    }
+
     [Fact]
     public void A_document_with_a_DTD_is_invalid()
     {
