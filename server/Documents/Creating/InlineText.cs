@@ -17,6 +17,7 @@ public sealed class InlineText(int capacity = int.MaxValue)
     private readonly StringBuilder text = new();
     private readonly List<ushort> formatIds = [];
     private readonly List<InlineFormat> formats = [default];
+    private readonly Dictionary<InlineFormat, ushort> ids = new() { [default] = 0 };
     private string? plain;
 
     public int Length => text.Length;
@@ -105,16 +106,15 @@ public sealed class InlineText(int capacity = int.MaxValue)
         CollectionsMarshal.AsSpan(formatIds)[count..].Fill(id);
     }
 
-    /// <summary>A paragraph uses a handful of formats: a linear search is the fastest lookup.</summary>
+    /// <summary>Hashed, not searched: a hostile paragraph can link each character somewhere else.</summary>
     private ushort Id(InlineFormat format)
     {
-        var id = formats.IndexOf(format);
-        if (id >= 0)
-            return (ushort)id;
+        if (ids.TryGetValue(format, out var id))
+            return id;
         if (formats.Count == ushort.MaxValue)
             return 0; // more formats than any paragraph has: the rest read as plain text
         formats.Add(format);
-        return (ushort)(formats.Count - 1);
+        return ids[format] = (ushort)(formats.Count - 1);
     }
 
     private bool Full(int adding) => Overflowed |= text.Length + (long)adding > capacity;
