@@ -24,8 +24,8 @@ public static class DocxImport
 
     /// <summary>
     /// <paramref name="title"/> may be empty: the document's first Title-styled paragraph is then the
-    /// title (and no paragraph), else its core property title, else its first heading. Leading paragraphs
-    /// that repeat the symbol or the title (the title block of a UN document, or of our own export) are left out.
+    /// title (and no paragraph), else its core property title, else its first heading. The leading lines
+    /// that repeat the symbol and the title (the title block of a UN document, or of our own export) are left out.
     /// </summary>
     public static (CreateDocumentRequest? Request, Refusal? Refusal) ToRequest(
         byte[] docx, string? title, DocumentKind kind, string? symbol, DocxLimits limits)
@@ -43,21 +43,20 @@ public static class DocxImport
             var inlines = new WordInlines(styles, Links(main));
             var paragraphs = new WordBody(styles, new WordLists(main.NumberingDefinitionsPart?.Numbering), inlines).Read(body);
 
+            var titleShown = false;
             if (string.IsNullOrWhiteSpace(title))
             {
                 // A Title-styled paragraph that becomes the title is not also a paragraph, wherever it stands.
                 var titled = paragraphs.FindIndex(p => p.IsTitle);
                 title = titled < 0 ? null : Present(paragraphs[titled].Plain);
-                if (titled >= 0)
+                titleShown = titled >= 0;
+                if (titleShown)
                     paragraphs.RemoveAt(titled);
                 title ??= Present(word.PackageProperties.Title) ?? Present(paragraphs.Find(p => p.Kind == WordParagraphKind.Heading)?.Plain);
             }
             if (title is null)
                 return (null, Refusal.Invalid("title is missing: give a title field, or a Title-styled paragraph in the document"));
-            var start = 0;
-            while (start < paragraphs.Count && (Same(paragraphs[start].Plain, symbol) || Same(paragraphs[start].Plain, title)))
-                start++;
-            var markdown = string.Join("\n\n", paragraphs.Skip(start).Select(p => p.Markdown));
+            var markdown = string.Join("\n\n", paragraphs.Skip(TitleBlock(paragraphs, title, symbol, titleShown)).Select(p => p.Markdown));
             return (new CreateDocumentRequest(title, kind, symbol, markdown), null);
         }
         catch (RefusedException refused)
@@ -84,6 +83,25 @@ public static class DocxImport
                 links.TryAdd(link.Id, link.Uri.AbsoluteUri);
         }
         return links;
+    }
+
+    /// <summary>
+    /// How many paragraphs at the top are the title block: one line that repeats the symbol and one that
+    /// repeats the title, in either order. One each: a heading below that says the title again is text.
+    /// </summary>
+    private static int TitleBlock(List<WordParagraph> paragraphs, string title, string? symbol, bool titleShown)
+    {
+        var (symbolShown, start) = (false, 0);
+        for (; start < paragraphs.Count; start++)
+        {
+            if (!symbolShown && Same(paragraphs[start].Plain, symbol))
+                symbolShown = true;
+            else if (!titleShown && Same(paragraphs[start].Plain, title))
+                titleShown = true;
+            else
+                break;
+        }
+        return start;
     }
 
     private static string? Present(string? text) =>

@@ -29,6 +29,15 @@ public class DocxTitleTests
     }
 
     [Fact]
+    public void The_title_block_takes_one_line_each_so_a_heading_that_repeats_the_title_stays()
+    {
+        var docx = Word(Styled("Title", R("Draft recommendations")), SymbolLine, Styled("Heading1", R("Draft recommendations")), P("A/HRC/59/L.1"));
+
+        Assert.Equal("# Draft recommendations\n\nA/HRC/59/L.1", Request(docx, "Draft recommendations", "A/HRC/59/L.1").Markdown);
+        Assert.Equal("A/HRC/59/L.1\n\n# Draft recommendations\n\nA/HRC/59/L.1", Request(docx, null).Markdown);
+    }
+
+    [Fact]
     public void Without_a_title_the_title_paragraph_is_the_title()
     {
         var docx = Word([SymbolLine, Styled("Title", R("Enhanced cooperation")), Styled("Heading1", R("Preamble")), P("Recalling,")], coreTitle: "Template");
