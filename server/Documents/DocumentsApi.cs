@@ -18,7 +18,11 @@ public static class DocumentsApi
     {
         var documents = app.MapGroup("/api/documents").WithTags("Documents").RequireAuthorization();
         documents.MapGet("/", List);
-        documents.MapPost("/", Create);
+        documents.MapPost("/", Create)
+            .WithDescription("JSON { title, kind, symbol?, markdown? }; or a Word file: multipart/form-data with the .docx in the part 'file' and the fields title?, kind, symbol?");
+        // The same call with a Word file, routed here by its content type; a POST without one still goes to Create.
+        // Left out of the OpenAPI description, where one path and method has one operation: Create's describes both.
+        documents.MapPost("/", CreateFromDocx).Accepts<IFormFile>(DocxUpload.ContentType).WithOrder(1).ExcludeFromDescription();
         documents.MapGet("/{id:guid}", Get);
         documents.MapGet("/{id:guid}/events", Events);
         documents.MapGet("/{id:guid}/diff", Diff);
@@ -43,6 +47,20 @@ public static class DocumentsApi
         var actor = await current.RequireAsync(http.User, Permission.CreateDocument, http.RequestAborted);
         if (request is null)
             throw new RefusedException(Refusal.Invalid("the body is a document: { title, kind, symbol?, markdown? }"));
+        return await CreateAsync(request, actor, http, writer, views);
+    }
+
+    private static async Task<Created<DocumentView>> CreateFromDocx(
+        HttpContext http, CurrentParticipant current, DocumentWriter writer, DocumentViews views, DocxLimits limits)
+    {
+        // Who may, before a byte of the upload is read.
+        var actor = await current.RequireAsync(http.User, Permission.CreateDocument, http.RequestAborted);
+        return await CreateAsync(await DocxUpload.ReadAsync(http, limits), actor, http, writer, views);
+    }
+
+    private static async Task<Created<DocumentView>> CreateAsync(
+        CreateDocumentRequest request, Actor actor, HttpContext http, DocumentWriter writer, DocumentViews views)
+    {
         var id = Guid.CreateVersion7();
         var state = await writer.CreateAsync(id, actor, CreateDocument.Decide(request, id, Guid.CreateVersion7), http.RequestAborted);
         return TypedResults.Created($"/api/documents/{id}", views.From(state));

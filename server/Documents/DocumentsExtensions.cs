@@ -1,4 +1,5 @@
 using WGEC.Drafting.Documents.Comparing;
+using WGEC.Drafting.Documents.Creating;
 using WGEC.Drafting.Documents.Reading;
 using WGEC.Drafting.Documents.Writing;
 using WGEC.Drafting.Rendering;
@@ -15,5 +16,6 @@ public static class DocumentsExtensions
             .AddSingleton<DocumentReader>()
             .AddSingleton<DocumentDiffer>()
             .AddSingleton<DocumentCache>()
-            .AddSingleton<DocumentWriter>();
+            .AddSingleton<DocumentWriter>()
+            .AddSingleton(provider => DocxLimits.From(provider.GetRequiredService<IConfiguration>()));
 }

@@ -50,6 +50,29 @@ public sealed class DraftingApi(HttpClient http)
     public Task<DocumentView> CreateDocumentAsync(string title, DocumentKind kind, string? markdown = null, string? symbol = null) =>
         PostAsync<DocumentView>("api/documents", new CreateDocumentRequest(title, kind, symbol, markdown));
 
+    /// <summary>
+    /// Creates a document from a Word file (multipart/form-data, the file in the part <c>file</c>). Without a
+    /// title the server takes the document's own (its Title paragraph, core title or first heading).
+    /// </summary>
+    public async Task<DocumentView> CreateDocumentFromDocxAsync(Stream docx, DocumentKind kind, string? title = null, string? symbol = null, string fileName = "document.docx")
+    {
+        using var form = DocxForm(docx, kind, title, symbol, fileName);
+        return await ReadAsync<DocumentView>(await http.PostAsync(new Uri("api/documents", UriKind.Relative), form));
+    }
+
+    /// <summary>The upload <see cref="CreateDocumentFromDocxAsync"/> sends, for callers that need the raw answer.</summary>
+    public static MultipartFormDataContent DocxForm(Stream docx, DocumentKind kind, string? title = null, string? symbol = null, string fileName = "document.docx")
+    {
+        var file = new StreamContent(docx);
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+        var form = new MultipartFormDataContent { { file, "file", fileName }, { new StringContent(ProtocolJson.Name(kind)), "kind" } };
+        if (title is not null)
+            form.Add(new StringContent(title), "title");
+        if (symbol is not null)
+            form.Add(new StringContent(symbol), "symbol");
+        return form;
+    }
+
     public Task<DocumentView> DocumentAsync(Guid id, string? query = null) =>
         GetAsync<DocumentView>($"api/documents/{id}{Query(query)}");
 
