@@ -54,7 +54,7 @@ public sealed partial class WordBody(WordStyles styles, WordLists lists, WordInl
         // Counted even when empty, as Word counts it.
         var item = styles.List(properties, lists) is { } list ? lists.Next(list) : null;
         var text = raw.Tidy();
-        if (text.Length == 0)
+        if (text.Length == 0 || styles.IsExportTitleBlock(properties))
             return null;
 
         if (styles.HeadingLevel(properties) is { } level)

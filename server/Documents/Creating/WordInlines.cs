@@ -1,6 +1,8 @@
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Wordprocessing;
 
+using WGEC.Drafting.Documents.Exporting;
+
 namespace WGEC.Drafting.Documents.Creating;
 
 /// <summary>
@@ -48,8 +50,14 @@ public sealed class WordInlines(WordStyles styles, IReadOnlyDictionary<string, s
         var properties = run.RunProperties;
         if (properties?.Vanish is { } hidden && (hidden.Val?.Value ?? true))
             return;
+        // Our own export's status tags and opening-word slant are its layout, not the text or its emphasis.
+        var runStyle = properties?.RunStyle?.Val?.Value;
+        if (styles.IsExportLayout(runStyle, DocxStyles.StatusTag, "Paragraph status"))
+            return;
         // Direct formatting wins over the character style; a paragraph style's bold (a heading's) is not the author's emphasis.
-        var (styleBold, styleItalic) = styles.CharacterFormat(properties?.RunStyle?.Val?.Value);
+        var (styleBold, styleItalic) = styles.IsExportLayout(runStyle, DocxStyles.OpeningWord, "Opening word")
+            ? (null, null)
+            : styles.CharacterFormat(runStyle);
         var format = new InlineFormat(
             properties?.Bold is { } bold ? bold.Val?.Value ?? true : styleBold ?? false,
             properties?.Italic is { } italic ? italic.Val?.Value ?? true : styleItalic ?? false,

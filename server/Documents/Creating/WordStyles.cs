@@ -54,6 +54,19 @@ public sealed partial class WordStyles
     /// <summary>Outline levels 0–8 are headings (deeper ones shown as level 6); 9, and anything out of range, is body text.</summary>
     private static int? Outline(int level) => level is >= 0 and < 9 ? Math.Min(level + 1, 6) : null;
 
+    /// <summary>
+    /// The symbol and date lines of this server's own Word export (styles "Symbol" / "Document symbol"
+    /// and "DateLine" / "Date and revision"): the title block, not text, so an export imports as it was.
+    /// </summary>
+    public bool IsExportTitleBlock(ParagraphProperties? properties) =>
+        properties?.ParagraphStyleId?.Val?.Value is { } id
+        && byId.GetValueOrDefault(id)?.StyleName?.Val?.Value is { } name
+        && ((id, name) is ("Symbol", "Document symbol") or ("DateLine", "Date and revision"));
+
+    /// <summary>A character style of this server's own export, known by its id and its name together.</summary>
+    public bool IsExportLayout(string? runStyleId, string id, string name) =>
+        runStyleId == id && byId.GetValueOrDefault(id)?.StyleName?.Val?.Value == name;
+
     public bool IsTitle(ParagraphProperties? properties) =>
         properties?.ParagraphStyleId?.Val?.Value is { } id
         && (IsTitle(id) || (byId.GetValueOrDefault(id)?.StyleName?.Val?.Value is { } name && IsTitle(name)));

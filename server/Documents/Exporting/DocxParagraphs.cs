@@ -89,7 +89,7 @@ internal static class DocxParagraphs
     /// </summary>
     public static IEnumerable<TextPiece> Tag(ParagraphStatus status) =>
         status is ParagraphStatus.Agreed or ParagraphStatus.AgreedAdRef
-            ? [TextPiece.Added(" "), TextPiece.Added($"({ComparePage.Status(status)})", new TextStyle(CharacterStyle: "StatusTag"))]
+            ? [TextPiece.Added(" "), TextPiece.Added($"({ComparePage.Status(status)})", new TextStyle(CharacterStyle: DocxStyles.StatusTag))]
             : [];
 
     private static MarkedPiece Plain(string text) => new(TextPiece.Added(text), null);

@@ -10,6 +10,12 @@ namespace WGEC.Drafting.Documents.Exporting;
 /// </summary>
 internal static class DocxStyles
 {
+    /// <summary>The character style of a paragraph's status tag ("(agreed)"): layout, not text.</summary>
+    public const string StatusTag = "StatusTag";
+
+    /// <summary>The character style of the italic opening word of a preambular or operative paragraph.</summary>
+    public const string OpeningWord = "OpeningWord";
+
     /// <summary>Where an operative paragraph's text starts; its number starts 1 cm from the margin.</summary>
     private const int OperativeIndent = 1418;
     private const int OperativeHanging = 851;
@@ -41,7 +47,8 @@ internal static class DocxStyles
                 new Indentation { Left = $"{OperativeIndent}", Hanging = $"{OperativeHanging}" })),
         Character("Hyperlink", "Hyperlink", new StyleRunProperties(new Color { Val = "0563C1" }, new Underline { Val = UnderlineValues.Single })),
         Character("Code", "Inline code", new StyleRunProperties(new RunFonts { Ascii = "Courier New", HighAnsi = "Courier New", ComplexScript = "Courier New" })),
-        Character("StatusTag", "Paragraph status", new StyleRunProperties(new Italic(), new Color { Val = "404040" })));
+        Character(StatusTag, "Paragraph status", new StyleRunProperties(new Italic(), new Color { Val = "404040" })),
+        Character(OpeningWord, "Opening word", new StyleRunProperties(new Italic())));
 
     private static Style Heading(int level, string size) => Paragraph($"Heading{level}", $"heading {level}", "Normal", false,
         new StyleParagraphProperties(

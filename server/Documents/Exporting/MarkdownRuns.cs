@@ -98,7 +98,9 @@ public static class MarkdownRuns
         var end = first;
         while (end < p.Text.Length && (char.IsLetterOrDigit(p.Text[end]) || p.Text[end] == '-'))
             end++;
-        var italic = p.Style with { Italic = true };
+        // A character style, not direct italics: the opening word's slant is the document's layout, not
+        // the author's emphasis (so a re-import does not turn it into *Recalling*).
+        var italic = p.Style with { CharacterStyle = DocxStyles.OpeningWord };
         List<TextPiece> replaced = p.Exact
             ?
             [

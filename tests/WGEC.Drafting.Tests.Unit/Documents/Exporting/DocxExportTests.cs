@@ -97,12 +97,16 @@ public class DocxExportTests
     }
 
     [Fact]
-    public void Preambular_and_operative_paragraphs_open_with_their_first_word_in_italics()
+    public void Preambular_and_operative_paragraphs_open_with_their_first_word_in_italics_by_a_character_style()
     {
         using var docx = Docx.Export(StateBuilder.Document(Draft).State);
 
-        var italic = docx.Body.Descendants<Run>().Where(r => r.RunProperties?.Italic is not null).Select(r => Docx.Text(r, false));
-        Assert.Equal(["Recalling", "Noting", "Recommends", "Requests"], italic);
+        // A style, not direct italics: the slant is layout, and a re-import must not read it as emphasis.
+        var opening = docx.Body.Descendants<Run>().Where(r => r.RunProperties?.RunStyle?.Val?.Value == "OpeningWord").Select(r => Docx.Text(r, false));
+        Assert.Equal(["Recalling", "Noting", "Recommends", "Requests"], opening);
+        Assert.DoesNotContain(docx.Body.Descendants<Run>(), r => r.RunProperties?.Italic is not null);
+        var style = docx.Main.StyleDefinitionsPart!.Styles!.Elements<Style>().Single(s => s.StyleId == "OpeningWord");
+        Assert.NotNull(style.StyleRunProperties?.Italic);
     }
 
     [Fact]

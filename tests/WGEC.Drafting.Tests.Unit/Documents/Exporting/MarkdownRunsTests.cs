@@ -72,7 +72,7 @@ public class MarkdownRunsTests
     {
         var pieces = MarkdownRuns.ItalicizeFirstWord(MarkdownRuns.Parse("[Recalling / Noting] its resolution").Pieces);
 
-        Assert.Equal(["Recalling"], pieces.Where(p => p.Style.Italic).Select(p => p.Text));
+        Assert.Equal(["Recalling"], pieces.Where(p => p.Style.CharacterStyle == DocxStyles.OpeningWord).Select(p => p.Text));
         Assert.Equal("[Recalling / Noting] its resolution", Shown(pieces));
     }
 
