@@ -43,17 +43,17 @@ public static class DocxImport
             var inlines = new WordInlines(styles, Links(main));
             var paragraphs = new WordBody(styles, new WordLists(main.NumberingDefinitionsPart?.Numbering), inlines).Read(body);
 
-            var titleShown = false;
+            // A Title-styled paragraph that is the document's title is not also one of its paragraphs: without
+            // a title field, the first one wherever it stands; with one (it wins), one that heads the document,
+            // e.g. a new document made from an earlier one's export. A Title further down ("Annex") stays.
+            var titled = paragraphs.FindIndex(p => p.IsTitle);
+            var heads = titled >= 0 && paragraphs.Take(titled).All(p => Same(p.Plain, symbol));
+            var titleShown = titled >= 0 && (string.IsNullOrWhiteSpace(title) || heads);
             if (string.IsNullOrWhiteSpace(title))
-            {
-                // A Title-styled paragraph that becomes the title is not also a paragraph, wherever it stands.
-                var titled = paragraphs.FindIndex(p => p.IsTitle);
                 title = titled < 0 ? null : Present(paragraphs[titled].Plain);
-                titleShown = titled >= 0;
-                if (titleShown)
-                    paragraphs.RemoveAt(titled);
-                title ??= Present(word.PackageProperties.Title) ?? Present(paragraphs.Find(p => p.Kind == WordParagraphKind.Heading)?.Plain);
-            }
+            if (titleShown)
+                paragraphs.RemoveAt(titled);
+            title ??= Present(word.PackageProperties.Title) ?? Present(paragraphs.Find(p => p.Kind == WordParagraphKind.Heading)?.Plain);
             if (title is null)
                 return (null, Refusal.Invalid("title is missing: give a title field, or a Title-styled paragraph in the document"));
             var markdown = string.Join("\n\n", paragraphs.Skip(TitleBlock(paragraphs, title, symbol, titleShown)).Select(p => p.Markdown));

@@ -38,6 +38,16 @@ public class DocxTitleTests
     }
 
     [Fact]
+    public void A_title_paragraph_heading_the_document_is_no_paragraph_even_when_another_title_is_given()
+    {
+        var heading = Word(SymbolLine, Styled("Title", R("Draft recommendations")), P("Recalling its mandate,"));
+        var further = Word(P("Recalling its mandate,"), Styled("Title", R("Annex")), P("Text of the annex."));
+
+        Assert.Equal("Recalling its mandate,", Request(heading, "Revised recommendations", "A/HRC/59/L.1").Markdown);
+        Assert.Equal("Recalling its mandate,\n\n# Annex\n\nText of the annex.", Request(further, "Revised recommendations").Markdown);
+    }
+
+    [Fact]
     public void Without_a_title_the_title_paragraph_is_the_title()
     {
         var docx = Word([SymbolLine, Styled("Title", R("Enhanced cooperation")), Styled("Heading1", R("Preamble")), P("Recalling,")], coreTitle: "Template");
