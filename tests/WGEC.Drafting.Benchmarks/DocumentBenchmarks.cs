@@ -30,6 +30,10 @@ public class DocumentBenchmarks
         for (var i = 0; i < Paragraphs / 100; i++)
             document.Move(document.RandomLive(), document.RandomLive());
         after = document.State;
+        var summary = differ.Compare(before, after).Summary;
+        Console.WriteLine($"// diff input: {summary.Edited} edited, {summary.Moved} moved, {summary.Renumbered} renumbered, {summary.Unchanged} unchanged");
+        if (summary.Edited == 0 || summary.Moved == 0)
+            throw new InvalidOperationException("the diff inputs do not exercise what the benchmark is named for");
 
         // Replay: a 200-paragraph document negotiated to version 1,999; the snapshot is taken at version 1,000
         // (the worst case of a snapshot every 1,000 events is a snapshot and 999 events after it).
