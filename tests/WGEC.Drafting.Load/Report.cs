@@ -51,7 +51,7 @@ public static class Report
     }
 
     /// <summary>p50 and p99 of ack and fan-out against the observer count; a plain polyline chart.</summary>
-    public static string Svg(IReadOnlyList<RunResult> runs)
+    public static string Svg(IReadOnlyList<RunResult> runs, double floor)
     {
         const int w = 640, h = 400, left = 60, bottom = 40, top = 20, right = 160;
         var series = new (string Name, string Color, Func<RunResult, double> Value)[]
@@ -66,6 +66,8 @@ public static class Report
         var svg = new StringBuilder($"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" font-family=\"sans-serif\" font-size=\"12\">\n");
         svg.AppendLine(CultureInfo.InvariantCulture, $"<line x1=\"{left}\" y1=\"{h - bottom}\" x2=\"{w - right}\" y2=\"{h - bottom}\" stroke=\"black\"/><line x1=\"{left}\" y1=\"{top}\" x2=\"{left}\" y2=\"{h - bottom}\" stroke=\"black\"/>");
         svg.AppendLine(CultureInfo.InvariantCulture, $"<text x=\"{(w - right) / 2}\" y=\"{h - 8}\">observers</text><text x=\"4\" y=\"{top}\">ms</text><text x=\"4\" y=\"{top + 14}\">{Samples.F(maxY, "0")}</text>");
+        if (!double.IsNaN(floor)) // insert p99 + echo p99: the floor an edit cannot go below
+            svg.AppendLine(CultureInfo.InvariantCulture, $"<line x1=\"{left}\" y1=\"{Y(floor)}\" x2=\"{w - right}\" y2=\"{Y(floor)}\" stroke=\"gray\" stroke-dasharray=\"4 4\"/><text x=\"{w - right + 10}\" y=\"{Y(floor)}\" fill=\"gray\">insert+echo p99</text>");
         foreach (var r in runs)
             svg.AppendLine(CultureInfo.InvariantCulture, $"<text x=\"{X(r.Observers)}\" y=\"{h - bottom + 14}\">{r.Observers}</text>");
         for (var i = 0; i < series.Length; i++)
