@@ -53,6 +53,9 @@ public static class CollaborationExtensions
     {
         // An expired token closes the connection; the client reconnects with a refreshed one.
         app.MapHub<DraftingHub>(HubPaths.Drafting, options => options.CloseOnAuthenticationExpiration = true);
+        // Anonymous and useless to a user: only on when someone measures (the load tool), never by default.
+        if (app.ServiceProvider.GetRequiredService<IConfiguration>().GetValue("Drafting:Diagnostics", false))
+            app.MapHub<EchoHub>(EchoHub.Path);
         return app;
     }
 }
