@@ -34,7 +34,9 @@ public static class Baselines
         var count = 0L;
         var stopAt = Stopwatch.GetTimestamp() + (3 * Stopwatch.Frequency);
         var begun = Stopwatch.GetTimestamp();
-        await Task.WhenAll(Enumerable.Range(0, Math.Max(1, writers)).Select(async _ =>
+        // At most 40 connections: PostgreSQL allows 100 and the server holds its own pool; on two cores
+        // the throughput has long stopped growing by then.
+        await Task.WhenAll(Enumerable.Range(0, Math.Clamp(writers, 1, MaxWriters)).Select(async _ =>
         {
             await using var connection = await source.OpenConnectionAsync();
             while (Stopwatch.GetTimestamp() < stopAt)
@@ -45,6 +47,8 @@ public static class Baselines
         }));
         return (samples, count / (Samples.Ms(begun, Stopwatch.GetTimestamp()) / 1000));
     }
+
+    public const int MaxWriters = 40;
 
     private static async Task InsertOneAsync(NpgsqlConnection connection)
     {
