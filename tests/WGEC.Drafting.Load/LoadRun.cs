@@ -16,39 +16,48 @@ public sealed record RunResult(
 /// <summary>One load: a fresh document, editors and observers connected over WebSockets, edits at the rate.</summary>
 public sealed class LoadRun(Options options, Target target, Participant secretariat, string markdown)
 {
-    private readonly ConcurrentDictionary<long, long> sentAt = new();
+    // Keyed by (document, version): with several documents, versions repeat.
+    private readonly ConcurrentDictionary<(int Document, long Version), long> sentAt = new();
     private int applied, merged, conflict, refused;
 
     public async Task<RunResult> RunAsync(Participant[] editors, Participant[] observers)
     {
-        var document = await secretariat.Api.CreateDocumentAsync($"Load {observers.Length} observers", DocumentKind.Recommendations, markdown);
-        var paragraphs = document.Paragraphs.Where(p => p.Text.Length > 0).Take(options.Paragraphs).Select(p => p.Id).ToArray();
+        // Editor i edits document i mod D; observers follow the first document.
+        var documents = new List<DocumentView>();
+        for (var d = 0; d < Math.Max(1, options.Documents); d++)
+            documents.Add(await secretariat.Api.CreateDocumentAsync($"Load {observers.Length} observers, document {d + 1}", DocumentKind.Recommendations, markdown));
+        var paragraphs = documents.Select(doc => doc.Paragraphs.Where(p => p.Text.Length > 0).Take(options.Paragraphs).Select(p => p.Id).ToArray()).ToArray();
         var before = target.Usage();
 
-        var connected = await ConnectAllAsync(document, editors.Concat(observers).ToArray());
+        var seats = editors.Select((e, i) => (Person: e, Document: i % documents.Count))
+            .Concat(observers.Select(o => (Person: o, Document: 0))).ToArray();
+        var connected = await ConnectAllAsync(documents, seats);
         var afterConnect = target.Usage();
         var ack = new Samples($"ack@{observers.Length}");
         var begun = Stopwatch.GetTimestamp();
         var end = begun + (long)(options.Seconds * Stopwatch.Frequency);
-        await Task.WhenAll(connected.Take(editors.Length).Select((c, i) => EditAsync(i, c.Connection, c.Receiver, document.Id, paragraphs, ack, end)));
+        await Task.WhenAll(connected.Take(editors.Length).Select((c, i) =>
+            EditAsync(i, c.Connection, c.Receiver, c.Document, documents[c.Document].Id, paragraphs[c.Document], ack, end)));
         var seconds = Samples.Ms(begun, Stopwatch.GetTimestamp()) / 1000;
         var afterLoad = target.Usage();
 
-        // Fan-out is measured to the observers; with none, to the editors (who receive every envelope too).
-        var receivers = (observers.Length > 0 ? connected.Skip(editors.Length) : connected).Select(c => c.Receiver).ToArray();
-        var last = (await secretariat.Api.DocumentAsync(document.Id)).Version;
+        // Fan-out is measured to the observers; with none, to the editors (who receive every envelope of their document too).
+        var receivers = (observers.Length > 0 ? connected.Skip(editors.Length) : connected).ToArray();
+        var last = new long[documents.Count];
+        for (var d = 0; d < documents.Count; d++)
+            last[d] = (await secretariat.Api.DocumentAsync(documents[d].Id)).Version;
         var drainUntil = Stopwatch.GetTimestamp() + (10 * Stopwatch.Frequency);
-        while (receivers.Any(r => r.Missing(last) > 0) && Stopwatch.GetTimestamp() < drainUntil)
+        while (receivers.Any(r => r.Receiver.Missing(last[r.Document]) > 0) && Stopwatch.GetTimestamp() < drainUntil)
             await Task.Delay(50);
 
         var fanOut = new Samples($"fanout@{observers.Length}");
-        foreach (var (version, sent) in sentAt)
+        foreach (var ((document, version), sent) in sentAt)
         {
-            var arrivals = receivers.Select(r => r.ArrivedAt(version)).ToArray();
-            if (arrivals.All(a => a is not null))
+            var arrivals = receivers.Where(r => r.Document == document).Select(r => r.Receiver.ArrivedAt(version)).ToArray();
+            if (arrivals.Length > 0 && arrivals.All(a => a is not null))
                 fanOut.Add(Samples.Ms(sent, arrivals.Max()!.Value));
         }
-        var lost = receivers.Sum(r => r.Missing(last));
+        var lost = receivers.Sum(r => r.Receiver.Missing(last[r.Document]));
         var duplicated = connected.Sum(c => c.Receiver.Duplicates);
         await Task.WhenAll(connected.Select(c => c.Connection.DisposeAsync().AsTask()));
 
@@ -58,11 +67,14 @@ public sealed class LoadRun(Options options, Target target, Participant secretar
             afterLoad?.RssBytes / 1024.0 / 1024.0, kbPerConnection);
     }
 
-    private async Task<(DraftingConnection Connection, Receiver Receiver)[]> ConnectAllAsync(DocumentView document, Participant[] people)
+    private async Task<(DraftingConnection Connection, Receiver Receiver, int Document)[]> ConnectAllAsync(
+        List<DocumentView> documents, (Participant Person, int Document)[] seats)
     {
         using var gate = new SemaphoreSlim(32);
-        return await Task.WhenAll(people.Select(async p =>
+        return await Task.WhenAll(seats.Select(async seat =>
         {
+            var (p, d) = seat;
+            var document = documents[d];
             await gate.WaitAsync();
             try
             {
@@ -74,7 +86,7 @@ public sealed class LoadRun(Options options, Target target, Participant secretar
                 _ = DrainAsync(connection);
                 await connection.StartAsync();
                 receiver.JoinedAt = (await connection.JoinDocumentAsync(new JoinDocumentRequest(document.Id))).Version;
-                return (connection, receiver);
+                return (connection, receiver, d);
             }
             finally
             {
@@ -91,13 +103,15 @@ public sealed class LoadRun(Options options, Target target, Participant secretar
         }
     }
 
-    private async Task EditAsync(int editor, DraftingConnection connection, Receiver known, Guid documentId, Guid[] paragraphs, Samples ack, long end)
+    private async Task EditAsync(
+        int editor, DraftingConnection connection, Receiver known, int document, Guid documentId, Guid[] paragraphs, Samples ack, long end)
     {
         var random = new Random(editor);
-        var interval = (long)(Stopwatch.Frequency / options.Rate);
+        // A rate of 0: as fast as the answers come back (one edit in flight per editor), for throughput.
+        var interval = options.Rate > 0 ? (long)(Stopwatch.Frequency / options.Rate) : 0;
         // Staggered starts, so editors do not all send on the same tick.
-        var next = Stopwatch.GetTimestamp() + random.NextInt64(interval);
-        for (var k = 1; next < end; k++, next += interval)
+        var next = Stopwatch.GetTimestamp() + (interval > 0 ? random.NextInt64(interval) : 0);
+        for (var k = 1; next < end; k++, next = interval > 0 ? next + interval : Stopwatch.GetTimestamp())
         {
             var wait = Samples.Ms(Stopwatch.GetTimestamp(), next);
             if (wait > 0)
@@ -112,7 +126,7 @@ public sealed class LoadRun(Options options, Target target, Participant secretar
                 ack.Add(Samples.Ms(start, Stopwatch.GetTimestamp()));
                 known.Know(paragraph, result.Revision, result.Text);
                 if (result.Outcome != Outcome.Conflict)
-                    sentAt[result.Version] = start;
+                    sentAt[(document, result.Version)] = start;
                 _ = result.Outcome switch
                 {
                     Outcome.Applied => Interlocked.Increment(ref applied),

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace WGEC.Drafting.Load;
 
 public sealed record Options(
-    int Editors, int[] Observers, int Seconds, double Rate, int Paragraphs, Uri? Url, string? Invite, string? Database, string Out)
+    int Editors, int[] Observers, int Seconds, double Rate, int Paragraphs, Uri? Url, string? Invite, string? Database, string Out, int Documents = 1)
 {
     public const string Help = """
         WGEC.Drafting load tool: baselines (bare PostgreSQL insert, bare SignalR echo) then edits under load.
@@ -11,7 +11,8 @@ public sealed record Options(
           --editors N        editing members, of varied delegations (default 20)
           --observers M[,M]  observers; a comma list runs one load per value with the same editors (default 0)
           --seconds S        length of each load (default 10)
-          --rate R           edits a second per editor (default 2)
+          --rate R           edits a second per editor (default 2); 0 = as fast as the answers come (throughput)
+          --documents D      editor i edits document i mod D; observers follow the first (default 1)
           --paragraphs P     paragraphs edited; a few are hot so that edits meet and merge (default 20)
           --url URL --invite CODE
                              a running server and its secretariat invite code; it must run with
@@ -46,6 +47,7 @@ public sealed record Options(
             Get("url") is { } u ? new Uri(u.EndsWith('/') ? u : u + "/") : null,
             Get("invite"),
             Get("database"),
-            Get("out") ?? "load-results");
+            Get("out") ?? "load-results",
+            Int("documents", 1));
     }
 }
