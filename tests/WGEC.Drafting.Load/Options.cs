@@ -5,6 +5,9 @@ namespace WGEC.Drafting.Load;
 public sealed record Options(
     int Editors, int[] Observers, int Seconds, double Rate, int Paragraphs, Uri? Url, string? Invite, string? Database, string Out, int Documents = 1)
 {
+    /// <summary>--history N: only the time-travel read measurement (HistoryRun.cs), on an N-event document.</summary>
+    public int? History { get; init; }
+
     public const string Help = """
         WGEC.Drafting load tool: baselines (bare PostgreSQL insert, bare SignalR echo) then edits under load.
 
@@ -18,6 +21,8 @@ public sealed record Options(
                              a running server and its secretariat invite code; it must run with
                              Drafting:Diagnostics=true for the echo baseline. Add --database CONNSTRING
                              (its database) for the insert baseline, and the CPU/memory figures are skipped.
+          --history N        instead of the load: a document with an N-event history, then reads at random
+                             versions over REST against a bare snapshot + events read (HistoryRun.cs)
           --out DIR          where results.md, samples.csv and latency-vs-observers.svg go (default ./load-results)
 
         Without --url the tool starts everything itself: a private PostgreSQL cluster under /var/tmp (as the
@@ -48,6 +53,7 @@ public sealed record Options(
             Get("invite"),
             Get("database"),
             Get("out") ?? "load-results",
-            Int("documents", 1));
+            Int("documents", 1))
+        { History = Get("history") is { } h ? int.Parse(h, CultureInfo.InvariantCulture) : null };
     }
 }

@@ -15,6 +15,8 @@ Console.WriteLine($"server at {target.Address}{(target.ProcessId is { } pid ? $"
 using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = 64 };
 var cast = new Cast(target.Address, handler);
 var secretariat = await cast.SecretariatAsync(target.Invite);
+if (options.History is { } history)
+    return await HistoryRun.RunAsync(history, target, secretariat, cast);
 var editors = await cast.InviteAsync(secretariat.Api, options.Editors, Role.Member);
 var observers = await cast.InviteAsync(secretariat.Api, options.Observers.Max(), Role.Observer);
 var markdown = await File.ReadAllTextAsync(SamplesFolder.Find("recommendations.md"));
