@@ -1,7 +1,7 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 using WGEC.Drafting.Contracts;
+using WGEC.Drafting.Rendering;
 
 namespace WGEC.Drafting.Documents.Comparing;
 
@@ -14,16 +14,10 @@ namespace WGEC.Drafting.Documents.Comparing;
 public static class ComparePage
 {
     private const string Css = """
-        *{box-sizing:border-box}
         body{font-family:"Times New Roman",Times,serif;font-size:12pt;line-height:1.45;color:#000;background:#fff;max-width:54em;margin:2em auto;padding:0 1.5em}
-        header{border-bottom:2px solid #000;margin-bottom:1.5em;padding-bottom:.6em}
-        .symbol{text-align:right;font-weight:bold;margin:0 0 .8em}
-        h1{font-size:15pt;margin:0 0 .3em}
         .compared{font-size:13pt;margin:0 0 .6em}
         .legend,.summary{font-family:Arial,Helvetica,sans-serif;font-size:9pt;color:#333;margin:.2em 0}
         .paragraph{display:grid;grid-template-columns:4em minmax(0,1fr) 12em;column-gap:1em;margin:0 0 .9em;break-inside:avoid;page-break-inside:avoid}
-        .number{text-align:right}
-        .text{text-align:justify;overflow-wrap:anywhere}
         .margin{font-family:Arial,Helvetica,sans-serif;font-size:8.5pt;color:#333;border-left:1px solid #999;padding-left:.6em}
         .margin span{display:block}
         .kind-heading .text{font-weight:bold}
@@ -34,27 +28,18 @@ public static class ComparePage
         ins{text-decoration:underline;font-weight:bold}
         del{text-decoration:line-through}
         del+ins{margin-left:.25em}
-        @page{size:A4;margin:2cm 1.8cm}
         @media print{body{margin:0;max-width:none;padding:0;font-size:11pt}.paragraph{grid-template-columns:3em minmax(0,1fr) 10em}}
         """;
 
     public static string Render(DiffView diff, DocumentState from, DocumentState to)
     {
         var compared = $"{End(diff.To, to)} compared with {End(diff.From, from)}";
-        var html = new StringBuilder(4096 + (diff.Paragraphs.Count * 256));
-        html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-            .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-            .Append("<title>").Append(Encode(to.Symbol is { Length: > 0 } s ? $"{s}: {to.Title}" : to.Title)).Append(" — ").Append(Encode(compared)).Append("</title>\n")
-            .Append("<style>").Append(Css).Append("</style>\n</head>\n<body>\n<header>\n");
-        if (to.Symbol is { Length: > 0 } symbol)
-            html.Append("<p class=\"symbol\">").Append(Encode(symbol)).Append("</p>\n");
-        html.Append("<h1>").Append(Encode(to.Title)).Append("</h1>\n")
-            .Append("<p class=\"compared\">").Append(Encode(compared)).Append("</p>\n")
+        var html = PrintablePage.Open(new StringBuilder(4096 + (diff.Paragraphs.Count * 256)), Css, null, to.Symbol, to.Title, compared, "compared", compared)
             .Append("<p class=\"legend\">Insertions are <ins>underlined in bold</ins>; deletions are <del>struck through</del>.</p>\n")
-            .Append("<p class=\"summary\">").Append(Encode(Summary(diff.Summary))).Append("</p>\n</header>\n<main>\n");
+            .Append("<p class=\"summary\">").Append(PrintablePage.Encode(Summary(diff.Summary))).Append("</p>\n</header>\n<main>\n");
         foreach (var paragraph in diff.Paragraphs)
             Paragraph(html, paragraph, (to.Find(paragraph.ParagraphId) ?? from.Find(paragraph.ParagraphId))?.Kind ?? ParagraphKind.Text);
-        return html.Append("</main>\n</body>\n</html>\n").ToString();
+        return PrintablePage.Close(html);
     }
 
     /// <summary>"Rev.2" for a revision, else "version 7 (10 March 2025, 09:07 UTC)".</summary>
@@ -75,11 +60,11 @@ public static class ComparePage
         var number = p.ToNumber ?? p.FromNumber;
         html.Append("<div class=\"").Append(classes).Append("\" data-paragraph-id=\"").Append(p.ParagraphId)
             .Append("\" data-change=\"").Append(ProtocolJson.Name(p.Change)).Append("\">\n")
-            .Append("<div class=\"number\">").Append(number is null ? "" : Encode(number + ".")).Append("</div>\n")
+            .Append("<div class=\"number\">").Append(number is null ? "" : PrintablePage.Encode(number + ".")).Append("</div>\n")
             .Append("<div class=\"text\">").Append(p.Html).Append("</div>\n")
             .Append("<div class=\"margin\">");
         foreach (var (css, text) in Margin(p))
-            html.Append("<span class=\"").Append(css).Append("\">").Append(Encode(text)).Append("</span>");
+            html.Append("<span class=\"").Append(css).Append("\">").Append(PrintablePage.Encode(text)).Append("</span>");
         html.Append("</div>\n</div>\n");
     }
 
@@ -123,6 +108,4 @@ public static class ComparePage
         var changes = parts.Count == 0 ? "No changes" : "Paragraphs: " + string.Join(", ", parts);
         return $"{changes}. Open brackets: {s.OpenBracketsFrom} → {s.OpenBracketsTo}.";
     }
-
-    private static string Encode(string text) => WebUtility.HtmlEncode(text);
 }

@@ -1,7 +1,7 @@
-using System.Net;
 using System.Text;
 using WGEC.Drafting.Contracts;
 using WGEC.Drafting.Documents.Comparing;
+using WGEC.Drafting.Rendering;
 
 namespace WGEC.Drafting.Documents.Exporting;
 
@@ -15,17 +15,11 @@ namespace WGEC.Drafting.Documents.Exporting;
 public static class HtmlExport
 {
     private const string Css = """
-        *{box-sizing:border-box}
         body{font-family:"Times New Roman",Times,serif;font-size:12pt;line-height:1.45;color:#000;background:#fff;max-width:50em;margin:2em auto;padding:0 1.5em}
-        header{border-bottom:2px solid #000;margin-bottom:1.5em;padding-bottom:.6em}
-        .symbol{text-align:right;font-weight:bold;margin:0 0 .8em}
-        h1{font-size:15pt;margin:0 0 .3em}
         .point{font-size:13pt;margin:0 0 .4em}
         .legend{font-family:Arial,Helvetica,sans-serif;font-size:9pt;color:#333;margin:.2em 0}
         .paragraph{display:grid;grid-template-columns:4em minmax(0,1fr);column-gap:1em;margin:0 0 .9em;break-inside:avoid;page-break-inside:avoid}
         .with-statuses .paragraph{grid-template-columns:4em minmax(0,1fr) 8em}
-        .number{text-align:right}
-        .text{text-align:justify;overflow-wrap:anywhere}
         .text p,.text ul,.text ol,.text blockquote,.text pre{margin:0 0 .4em}
         .text h1,.text h2,.text h3,.text h4,.text h5,.text h6{font-size:12pt;margin:.6em 0 0}
         .kind-heading{break-after:avoid;page-break-after:avoid}
@@ -36,7 +30,6 @@ public static class HtmlExport
         .bracket .bracket{background:#ffe08a}
         .bracket .bracket .bracket{background:#ffc94d}
         .bracket-unmatched{outline:2px dashed #a4161a}
-        @page{size:A4;margin:2cm 1.8cm}
         @media print{body{margin:0;max-width:none;padding:0;font-size:11pt}.paragraph{grid-template-columns:3em minmax(0,1fr)}.with-statuses .paragraph{grid-template-columns:3em minmax(0,1fr) 7em}}
         """;
 
@@ -44,22 +37,13 @@ public static class HtmlExport
     {
         var document = input.Document;
         var line = ExportPoint.Label(input) + " · " + ExportPoint.Date(input);
-        var html = new StringBuilder(4096 + (input.Paragraphs.Count * 512));
-        html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-            .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-            .Append("<title>").Append(Encode(document.Symbol is { Length: > 0 } s ? $"{s}: {document.Title}" : document.Title))
-            .Append(" — ").Append(Encode(ExportPoint.Label(input))).Append("</title>\n")
-            .Append("<style>").Append(Css).Append("</style>\n</head>\n")
-            .Append(input.Statuses ? "<body class=\"with-statuses\">\n" : "<body>\n").Append("<header>\n");
-        if (document.Symbol is { Length: > 0 } symbol)
-            html.Append("<p class=\"symbol\">").Append(Encode(symbol)).Append("</p>\n");
-        html.Append("<h1>").Append(Encode(document.Title)).Append("</h1>\n")
-            .Append("<p class=\"point\">").Append(Encode(line)).Append("</p>\n")
+        var html = PrintablePage.Open(new StringBuilder(4096 + (input.Paragraphs.Count * 512)), Css,
+                input.Statuses ? "with-statuses" : null, document.Symbol, document.Title, ExportPoint.Label(input), "point", line)
             .Append("<p class=\"legend\">Text in square brackets is not agreed.")
             .Append(input.Statuses ? " Each paragraph's status is in the margin." : "").Append("</p>\n</header>\n<main>\n");
         foreach (var paragraph in input.Paragraphs)
             Paragraph(html, paragraph, input.Statuses);
-        return html.Append("</main>\n</body>\n</html>\n").ToString();
+        return PrintablePage.Close(html);
     }
 
     private static void Paragraph(StringBuilder html, ParagraphView p, bool statuses)
@@ -68,12 +52,10 @@ public static class HtmlExport
         html.Append("<div class=\"paragraph kind-").Append(ProtocolJson.Name(p.Kind))
             .Append(" status-").Append(ProtocolJson.Name(p.Status))
             .Append("\" id=\"").Append(AknNames.EId(p)).Append("\">\n")
-            .Append("<div class=\"number\">").Append(p.Number is { Length: > 0 } n ? Encode(n + ".") : "").Append("</div>\n")
+            .Append("<div class=\"number\">").Append(p.Number is { Length: > 0 } n ? PrintablePage.Encode(n + ".") : "").Append("</div>\n")
             .Append("<div class=\"text\">").Append(p.Html).Append("</div>\n");
         if (statuses)
-            html.Append("<div class=\"status\">").Append(Encode(ComparePage.Status(p.Status))).Append("</div>\n");
+            html.Append("<div class=\"status\">").Append(PrintablePage.Encode(ComparePage.Status(p.Status))).Append("</div>\n");
         html.Append("</div>\n");
     }
-
-    private static string Encode(string text) => WebUtility.HtmlEncode(text);
 }
