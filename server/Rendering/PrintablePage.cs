@@ -10,6 +10,9 @@ namespace WGEC.Drafting.Rendering;
 /// </summary>
 public static class PrintablePage
 {
+    /// <summary>Inline styles and nothing else: the page loads nothing, whatever a paragraph says.</summary>
+    public const string ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
+
     /// <summary>The rules both pages share; each adds its own (width, columns, margins) after them.</summary>
     public const string Css = """
         *{box-sizing:border-box}

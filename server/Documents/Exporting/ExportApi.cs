@@ -3,6 +3,7 @@ using System.Text;
 using WGEC.Drafting.Contracts;
 using WGEC.Drafting.Documents.Reading;
 using WGEC.Drafting.Participants;
+using WGEC.Drafting.Rendering;
 using WGEC.Drafting.Storage;
 
 namespace WGEC.Drafting.Documents.Exporting;
@@ -49,7 +50,7 @@ public static class ExportApi
         }
         var name = FileName(input, kind, compareTo);
         http.Response.Headers.XContentTypeOptions = "nosniff";
-        http.Response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'";
+        http.Response.Headers.ContentSecurityPolicy = PrintablePage.ContentSecurityPolicy;
         return TypedResults.File(file.Content, file.ContentType, name);
     }
 
