@@ -1,23 +1,11 @@
+using WGEC.Drafting.Testing;
+
 namespace WGEC.Drafting.Tests;
 
-/// <summary>The sample texts in shared/samples, beside the work trees (and beside the clone CI runs in).</summary>
+/// <summary>The sample texts (<see cref="SampleFolder"/>).</summary>
 internal static class SharedSamples
 {
-    public static string Directory { get; } = Find();
+    public static string Directory => SampleFolder.Path;
 
-    public static string Read(string name) => File.ReadAllText(Path.Combine(Directory, name));
-
-    private static string Find()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "shared", "samples");
-            if (System.IO.Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new DirectoryNotFoundException("shared/samples not found above " + AppContext.BaseDirectory);
-    }
+    public static string Read(string name) => File.ReadAllText(SampleFolder.File(name));
 }
