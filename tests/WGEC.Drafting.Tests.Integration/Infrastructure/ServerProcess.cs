@@ -15,11 +15,15 @@ public sealed partial class ServerProcess : IAsyncDisposable
     private readonly TaskCompletionSource<(Uri Address, string? Code)> ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private string? printedCode;
 
-    private ServerProcess(IReadOnlyDictionary<string, string> environment)
+    private ServerProcess(IReadOnlyDictionary<string, string> environment, int port = 0)
     {
         var start = new ProcessStartInfo("dotnet")
         {
-            ArgumentList = { Path.Combine(AppContext.BaseDirectory, "WGEC.Drafting.Server.dll"), "--urls", "http://127.0.0.1:0" },
+            ArgumentList =
+            {
+                Path.Combine(AppContext.BaseDirectory, "WGEC.Drafting.Server.dll"),
+                "--urls", string.Create(System.Globalization.CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}"),
+            },
             WorkingDirectory = AppContext.BaseDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -48,9 +52,25 @@ public sealed partial class ServerProcess : IAsyncDisposable
     /// <summary>The code of the printed sign-in link, when one was printed.</summary>
     public string? InviteCode { get; private set; }
 
-    public static async Task<ServerProcess> StartAsync(IReadOnlyDictionary<string, string> environment)
+    /// <summary>The operating system's id of the server process.</summary>
+    public int ProcessId => process.Id;
+
+    public bool HasExited => process.HasExited;
+
+    /// <summary>The server process's resident memory now.</summary>
+    public long WorkingSetBytes
     {
-        var server = new ServerProcess(environment);
+        get
+        {
+            process.Refresh();
+            return process.WorkingSet64;
+        }
+    }
+
+    /// <summary>Starts the server on <paramref name="port"/> (0: any free one), e.g. the port of a server that was killed.</summary>
+    public static async Task<ServerProcess> StartAsync(IReadOnlyDictionary<string, string> environment, int port = 0)
+    {
+        var server = new ServerProcess(environment, port);
         server.process.Start();
         server.process.BeginOutputReadLine();
         server.process.BeginErrorReadLine();
@@ -80,6 +100,29 @@ public sealed partial class ServerProcess : IAsyncDisposable
             await process.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromSeconds(30)).Token);
         }
         return process.ExitCode;
+    }
+
+    /// <summary>
+    /// Kills the server process the way <c>kill -9</c> does: no shutdown of any kind. Its children (the
+    /// embedded PostgreSQL) are left running, as they would be after a real crash.
+    /// </summary>
+    public async Task KillAsync()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: false);
+            await process.WaitForExitAsync();
+        }
+    }
+
+    /// <summary>A loopback port nobody listens on now, for a server that must come back on the same address.</summary>
+    public static int FreePort()
+    {
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
     }
 
     private void Read(string? line)
