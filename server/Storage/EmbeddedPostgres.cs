@@ -150,7 +150,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
     {
         for (var attempt = 1; ; attempt++)
         {
-            var port = FreeLoopbackPort();
+            var port = options.Port > 0 ? options.Port : FreeLoopbackPort();
             var logStart = File.Exists(LogFile) ? new FileInfo(LogFile).Length : 0;
             // Durability is forced here, not left to postgresql.conf: acknowledged must mean durable.
             string[] serverOptions =
@@ -169,7 +169,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
 
             var log = ReadLogTail(logStart);
             // The port was free when picked but another process may have taken it since.
-            if (attempt < BindAttempts && log.Contains("could not bind", StringComparison.OrdinalIgnoreCase))
+            if (options.Port == 0 && attempt < BindAttempts && log.Contains("could not bind", StringComparison.OrdinalIgnoreCase))
                 continue;
             throw new InvalidOperationException(
                 $"PostgreSQL did not start on {ClusterDirectory} (pg_ctl exit {result.ExitCode}): {result.Output}{Environment.NewLine}{LogFile}:{Environment.NewLine}{log}");

@@ -16,4 +16,10 @@ public sealed class EmbeddedPostgresOptions
     /// machine's installation is searched.
     /// </summary>
     public string? BinDirectory { get; init; }
+
+    /// <summary>
+    /// The loopback port the cluster listens on; 0 (the default) picks a free one at every start. A
+    /// fixed port lets tools such as <c>pg_dump</c> find the cluster, and a restarted cluster keep its address.
+    /// </summary>
+    public int Port { get; init; }
 }

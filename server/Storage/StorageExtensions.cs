@@ -31,7 +31,12 @@ public static class StorageExtensions
         {
             using var loggers = LoggerFactory.Create(l => l.AddConsole());
             var postgres = new EmbeddedPostgres(
-                new EmbeddedPostgresOptions { DataDirectory = dataDirectory, BinDirectory = config["Drafting:PostgresBinDirectory"] },
+                new EmbeddedPostgresOptions
+                {
+                    DataDirectory = dataDirectory,
+                    BinDirectory = config["Drafting:PostgresBinDirectory"],
+                    Port = config.GetValue("Drafting:PostgresPort", 0),
+                },
                 loggers.CreateLogger<EmbeddedPostgres>());
             connectionString = postgres.StartAsync().GetAwaiter().GetResult();
             // Registered before everything that uses the database, so it is stopped after them.
@@ -52,6 +57,11 @@ public static class StorageExtensions
         options.Connection(connectionString);
         options.DatabaseSchemaName = schema;
         options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
+        // No retries inside Marten: a retry there replays the session's computed operations (in Marten
+        // 9.58 a replayed event append with inline projections spun forever once the database went away).
+        // A write that fails is refused as `unavailable` with nothing changed; the client retries it with
+        // its clientOpId, and the writer decides it again on the state as it then is.
+        options.ConfigurePolly(_ => { });
         // Enums stored by name, the way Marten's LINQ expects them (kebab-case is for the wire only).
         options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
         options.Events.StreamIdentity = StreamIdentity.AsGuid;

@@ -1,40 +1,25 @@
 using System.Net;
-using Microsoft.Extensions.Logging.Abstractions;
-using Npgsql;
 using WGEC.Drafting.Client;
 using WGEC.Drafting.Contracts;
-using WGEC.Drafting.Storage;
 using WGEC.Drafting.Tests.Infrastructure;
 
 namespace WGEC.Drafting.Tests.Http;
 
-/// <summary>An app on a cluster of its own, which a test may stop and start again (through a relay, since the port changes).</summary>
+/// <summary>An app on a cluster of its own, which a test may stop and start again.</summary>
 public sealed class StoppableDatabaseApp : DraftingApp
 {
-    private readonly TemporaryFolder folder = TemporaryFolder.Create();
-    private EmbeddedPostgres? postgres;
-    private TcpRelay? relay;
+    private readonly StoppableDatabase database = new();
 
-    public async Task StopDatabaseAsync() => await postgres!.StopAsync();
+    public Task StopDatabaseAsync() => database.StopAsync();
 
-    public async Task StartDatabaseAsync() => relay!.Target = new NpgsqlConnectionStringBuilder(await postgres!.StartAsync()).Port;
+    public Task StartDatabaseAsync() => database.StartAsync();
 
-    protected override async Task<string> ConnectionStringAsync()
-    {
-        postgres = new EmbeddedPostgres(new EmbeddedPostgresOptions { DataDirectory = folder.Path }, NullLogger<EmbeddedPostgres>.Instance);
-        var direct = new NpgsqlConnectionStringBuilder(await postgres.StartAsync());
-        relay = new TcpRelay(direct.Port);
-        return new NpgsqlConnectionStringBuilder(direct.ConnectionString) { Port = relay.Port }.ConnectionString;
-    }
+    protected override Task<string> ConnectionStringAsync() => database.StartAsync();
 
     public override async Task DisposeAsync()
     {
         await base.DisposeAsync();
-        if (relay is not null)
-            await relay.DisposeAsync();
-        if (postgres is not null)
-            await postgres.DisposeAsync();
-        folder.Dispose();
+        await database.DisposeAsync();
     }
 }
 
