@@ -52,11 +52,13 @@ public sealed class MatrixStage
     }
 
     /// <summary>A comment the caller wrote; an observer cannot write one, so theirs is another delegation's.</summary>
-    public async Task<Guid> CommentToResolveAsync(MatrixCaller caller)
-    {
-        var author = caller.Role == Role.Observer ? await server.DelegationAsync(OtherDelegation) : caller.Hub;
-        return (await author.AddCommentAsync(new AddCommentRequest(Id, Paragraph(1).Id, "Could the secretariat check this figure?"))).CommentId;
-    }
+    public async Task<Guid> CommentToResolveAsync(MatrixCaller caller) =>
+        caller.Role == Role.Observer ? await OtherDelegationsCommentAsync() : await CommentAsync(caller.Hub);
+
+    public async Task<Guid> OtherDelegationsCommentAsync() => await CommentAsync(await server.DelegationAsync(OtherDelegation));
+
+    private async Task<Guid> CommentAsync(DraftingConnection author) =>
+        (await author.AddCommentAsync(new AddCommentRequest(Id, Paragraph(1).Id, "Could the secretariat check this figure?"))).CommentId;
 
     /// <summary>An open proposal tabled by a member of <paramref name="delegation"/>: to replace paragraph 1.</summary>
     public async Task<Guid> ProposalAsync(string delegation)

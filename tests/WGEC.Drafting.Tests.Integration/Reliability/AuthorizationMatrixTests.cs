@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.WebSockets;
 using System.Reflection;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Metadata;
@@ -9,6 +10,7 @@ using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 using WGEC.Drafting.Client;
 using WGEC.Drafting.Collaboration;
+using WGEC.Drafting.Contracts;
 using WGEC.Drafting.Tests.Infrastructure;
 using static WGEC.Drafting.Tests.Reliability.MatrixRows;
 
@@ -80,8 +82,10 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixServer server) :
     }
 
     [Fact]
-    public async Task Hub_connection_with_no_token_an_expired_token_or_a_revoked_participants_token_is_refused_at_negotiate()
+    public async Task Hub_connection_with_no_token_an_expired_token_or_a_revoked_participants_token_is_refused_at_negotiate_and_at_the_websocket()
     {
+        // A browser sends the token in the WebSocket's query string, and may skip negotiate: a valid one connects that way.
+        Assert.Equal(HttpStatusCode.SwitchingProtocols, await WebSocketStatusAsync(server[Caller.Observer].Token));
         var failures = new List<string>();
         foreach (var caller in NoWayIn.Select(c => server[c]))
         {
@@ -90,9 +94,31 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixServer server) :
             var refused = await Record.ExceptionAsync(() => connection.StartAsync());
             if (refused is not HttpRequestException { StatusCode: HttpStatusCode.Unauthorized })
                 failures.Add($"{caller}: expected 401 at negotiate, got {refused?.Message ?? "a connection"}");
+            if (await WebSocketStatusAsync(caller.Token) is var status and not HttpStatusCode.Unauthorized)
+                failures.Add($"{caller}: expected 401 at a WebSocket that skips negotiate, got {(int)status}");
             await server.AssertUnchangedAsync(before);
         }
         AssertNone(failures, "hub connections not refused");
+    }
+
+    /// <summary>The member cells of ResolveComment and WithdrawProposal hold for their own: not for another delegation's (protocol silent; the server's rule).</summary>
+    [Fact]
+    public async Task A_member_may_not_resolve_another_delegations_comment_nor_withdraw_its_proposal()
+    {
+        var member = server[Caller.Member];
+        var stage = await MatrixStage.CreateAsync(server);
+        var comment = await stage.OtherDelegationsCommentAsync();
+        var proposal = await stage.ProposalAsync(MatrixStage.OtherDelegation);
+        var before = await server.FootprintAsync();
+
+        var resolve = await Assert.ThrowsAsync<HubException>(() => member.Hub.Hub.InvokeCoreAsync<object?>(
+            nameof(DraftingHub.ResolveComment), [new ResolveCommentRequest(stage.Id, comment)]));
+        var withdraw = await Assert.ThrowsAsync<HubException>(() => member.Hub.Hub.InvokeCoreAsync<object?>(
+            nameof(DraftingHub.WithdrawProposal), [new ProposalRequest(stage.Id, proposal)]));
+
+        Assert.StartsWith("forbidden: ", resolve.Message, StringComparison.Ordinal);
+        Assert.StartsWith("forbidden: ", withdraw.Message, StringComparison.Ordinal);
+        await server.AssertUnchangedAsync(before);
     }
 
     /// <summary>Runs every cell of a row, each on a fresh stage, and reports all the cells that differ at once.</summary>
@@ -160,6 +186,27 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixServer server) :
         else
             await Problem.AssertAsync(response, HttpStatusCode.Unauthorized, "unauthorized");
         await server.AssertUnchangedAsync(before!);
+    }
+
+    /// <summary>The answer to a WebSocket upgrade of the hub that skips negotiate, the token in the query string as browsers send it.</summary>
+    private async Task<HttpStatusCode> WebSocketStatusAsync(string? token)
+    {
+        var address = new UriBuilder(new Uri(server.Main.BaseAddress, HubPaths.Drafting.TrimStart('/')))
+        {
+            Scheme = "ws",
+            Query = token is null ? "" : "access_token=" + Uri.EscapeDataString(token),
+        };
+        using var socket = new ClientWebSocket();
+        socket.Options.CollectHttpResponseDetails = true;
+        try
+        {
+            await socket.ConnectAsync(address.Uri, CancellationToken.None);
+            await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
+        }
+        catch (WebSocketException)
+        {
+        }
+        return socket.HttpStatusCode;
     }
 
     /// <summary>What a cell needs before its call; a failure here is the setup's, not the cell's answer.</summary>
