@@ -35,7 +35,14 @@ public static class EnvelopeTypes
 public sealed record DocumentCreatedData(string Title, DocumentKind Kind, string? Symbol);
 
 public sealed record ParagraphInsertedData(
-    Guid ParagraphId, Guid? AfterParagraphId, ParagraphKind Kind, string Text, string Html, IReadOnlyDictionary<Guid, string?> Numbers);
+    Guid ParagraphId, Guid? AfterParagraphId, ParagraphKind Kind, string Text, string Html, IReadOnlyDictionary<Guid, string?> Numbers)
+{
+    /// <summary>
+    /// Inserted after a revision: its position within its kind ("3 bis"), kept until the next renumbering.
+    /// Clients use <c>numbers</c>; this is here so that the events are the whole history (an import replays it).
+    /// </summary>
+    public string? Position { get; init; }
+}
 
 public sealed record ParagraphEditedData(Guid ParagraphId, string Text, string Html, bool Merged, long Revision)
 {
@@ -66,4 +73,8 @@ public sealed record ProposalDecidedData(Guid ProposalId, Guid? ParagraphId, Pro
 
 public sealed record DocumentAdoptedData;
 
-public sealed record RevisionTaggedData(string Label, string? Note, IReadOnlyDictionary<Guid, string?> Numbers, bool Renumbered);
+public sealed record RevisionTaggedData(string Label, string? Note, IReadOnlyDictionary<Guid, string?> Numbers, bool Renumbered)
+{
+    /// <summary>When the tag fixed a numbering baseline: each paragraph's consecutive position within its kind.</summary>
+    public IReadOnlyDictionary<Guid, int>? Baseline { get; init; }
+}

@@ -25,6 +25,8 @@ public static class DocumentsApi
         documents.MapPost("/", CreateFromDocx).Accepts<IFormFile>(DocxUpload.ContentType).WithOrder(1).ExcludeFromDescription();
         documents.MapGet("/{id:guid}", Get);
         documents.MapGet("/{id:guid}/events", Events);
+        documents.MapPost("/{id:guid}/events", ImportHistory)
+            .WithDescription("Secretariat: a document's whole history from another server, the array GET /events gives (all pages, from version 1), replayed as it was");
         documents.MapGet("/{id:guid}/diff", Diff);
         documents.MapGet("/{id:guid}/compare", CompareApi.Compare);
         documents.MapGet("/{id:guid}/meetings", Meetings);
@@ -63,6 +65,17 @@ public static class DocumentsApi
     {
         var id = Guid.CreateVersion7();
         var state = await writer.CreateAsync(id, actor, CreateDocument.Decide(request, id, Guid.CreateVersion7), http.RequestAborted);
+        return TypedResults.Created($"/api/documents/{id}", views.From(state));
+    }
+
+    private static async Task<Created<DocumentView>> ImportHistory(
+        Guid id, IReadOnlyList<Envelope?>? history, HttpContext http, CurrentParticipant current, DocumentWriter writer, DocumentViews views)
+    {
+        await current.RequireAsync(http.User, Permission.ImportHistory, http.RequestAborted);
+        var (events, refusal) = Importing.HistoryImport.Decide(id, history);
+        if (refusal is not null)
+            throw new RefusedException(refusal);
+        var state = await writer.ImportAsync(id, events, http.RequestAborted);
         return TypedResults.Created($"/api/documents/{id}", views.From(state));
     }
 

@@ -15,6 +15,9 @@ public enum Permission
 
     /// <summary>The chair's other calls: meetings, follow-me, deciding proposals, resolving brackets, adoption.</summary>
     Steer,
+
+    /// <summary>Bringing a document's whole history from another server: it writes other people's names into the record.</summary>
+    ImportHistory,
 }
 
 /// <summary>The role table of PROTOCOL.md §1, as one pure function that the hub and REST both ask.</summary>
@@ -25,7 +28,7 @@ public static class Permissions
         Permission.Read => role is Role.Secretariat or Role.Chair or Role.Member or Role.Observer,
         Permission.Edit or Permission.Comment => role is Role.Secretariat or Role.Chair or Role.Member,
         Permission.SetStatus or Permission.TagRevision or Permission.CreateDocument or Permission.Steer => role is Role.Secretariat or Role.Chair,
-        Permission.ManageParticipants => role is Role.Secretariat,
+        Permission.ManageParticipants or Permission.ImportHistory => role is Role.Secretariat,
         _ => false,
     };
 

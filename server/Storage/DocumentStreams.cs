@@ -27,6 +27,23 @@ public sealed class DocumentStreams(IDocumentStore store)
             return (IReadOnlyList<IEvent>)action.Events;
         });
 
+    /// <summary>
+    /// Starts a stream with a history brought from elsewhere, each event stamped with the time it first
+    /// happened; refused when a document with this id is already here.
+    /// </summary>
+    public Task<IReadOnlyList<IEvent>> ImportAsync(Guid documentId, IReadOnlyList<Documents.Importing.ImportedEvent> events, CancellationToken ct) =>
+        Guarded(async () =>
+        {
+            await using var session = store.LightweightSession();
+            if (await session.Events.FetchStreamStateAsync(documentId, ct) is not null)
+                throw new RefusedException(Refusal.Invalid($"document {documentId} is already on this server; nothing was imported"));
+            var action = session.Events.StartStream(documentId, events.Select(e => e.Event).Cast<object>().ToArray());
+            for (var i = 0; i < events.Count; i++)
+                action.Events[i].Timestamp = events[i].At;
+            await session.SaveChangesAsync(ct);
+            return (IReadOnlyList<IEvent>)action.Events;
+        });
+
     /// <summary>Events with <c>from ≤ version ≤ to</c> (to = 0: up to now), or up to a time.</summary>
     public Task<IReadOnlyList<IEvent>> ReadAsync(Guid documentId, long from = 1, long to = 0, DateTimeOffset? at = null, CancellationToken ct = default) =>
         Guarded(async () =>

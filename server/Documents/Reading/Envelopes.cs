@@ -15,14 +15,14 @@ public sealed class Envelopes(DocumentViews views)
     private object Payload(DocumentEvent e, long version) => e switch
     {
         DocumentCreated c => new DocumentCreatedData(c.Title, c.Kind, c.Symbol),
-        ParagraphInserted i => new ParagraphInsertedData(i.ParagraphId, i.AfterParagraphId, i.Kind, i.Text, views.Html(i.Text), i.Numbers),
+        ParagraphInserted i => new ParagraphInsertedData(i.ParagraphId, i.AfterParagraphId, i.Kind, i.Text, views.Html(i.Text), i.Numbers) { Position = i.Position },
         ParagraphEdited ed => new ParagraphEditedData(ed.ParagraphId, ed.Text, views.Html(ed.Text), ed.Merged, version) { ResolvedBracket = ed.ResolvedBracket },
         ParagraphMoved m => new ParagraphMovedData(m.ParagraphId, m.AfterParagraphId, m.Numbers),
         ParagraphDeleted d => new ParagraphDeletedData(d.ParagraphId, d.Numbers),
         ParagraphStatusChanged s => new ParagraphStatusChangedData(s.ParagraphId, s.Status, s.Note),
         CommentAdded c => new CommentAddedData(c.ParagraphId, c.CommentId, c.Text, c.ReplyTo),
         CommentResolved cr => new CommentResolvedData(cr.ParagraphId, cr.CommentId),
-        RevisionTagged r => new RevisionTaggedData(r.Label, r.Note, r.Numbers, r.Renumbered),
+        RevisionTagged r => new RevisionTaggedData(r.Label, r.Note, r.Numbers, r.Renumbered) { Baseline = r.Baseline },
         MeetingOpened m => new MeetingData(m.Name),
         MeetingClosed m => new MeetingData(m.Name),
         ProposalTabled p => new ProposalTabledData(p.ProposalId, p.ParagraphId, p.Action, p.Text, p.Note, p.Kind),

@@ -115,10 +115,18 @@ public sealed class DocumentWriter(
         if (decision.Refusal is { } refusal)
             throw new RefusedException(refusal);
         var events = decision.Events.Select(e => e with { By = actor }).ToList();
-        var appended = await streams.AppendAsync(documentId, 0, events, ct);
+        return await StartedAsync(documentId, await streams.AppendAsync(documentId, 0, events, ct));
+    }
+
+    /// <summary>Starts a document stream with a whole history brought from another server, as it was.</summary>
+    public async Task<DocumentState> ImportAsync(Guid documentId, IReadOnlyList<Importing.ImportedEvent> history, CancellationToken ct) =>
+        await StartedAsync(documentId, await streams.ImportAsync(documentId, history, ct));
+
+    private async Task<DocumentState> StartedAsync(Guid documentId, IReadOnlyList<IEvent> appended)
+    {
         committed.Publish(documentId, appended);
         var state = new DocumentState();
-        // An imported draft of more than a thousand paragraphs passes a snapshot point already.
+        // A draft of more than a thousand paragraphs, or a long history, passes snapshot points already.
         if (Apply(state, appended) is { } due)
             await snapshots.TrySaveAsync(due, CancellationToken.None);
         return state;

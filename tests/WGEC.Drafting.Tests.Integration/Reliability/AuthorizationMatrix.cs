@@ -61,6 +61,7 @@ public static class AuthorizationMatrix
         Rest("POST /api/documents (multipart/form-data)",          "ok   ok   403  403 | 401  401  401", (_, _) => Upload("api/documents", MatrixStage.WordFile())),
         Rest("GET /api/documents/{id:guid}",                       "ok   ok   ok   ok  | 401  401  401", (s, _) => Get($"api/documents/{s.Id}?version=1")),
         Rest("GET /api/documents/{id:guid}/events",                "ok   ok   ok   ok  | 401  401  401", (s, _) => Get($"api/documents/{s.Id}/events?after=0")),
+        Rest("POST /api/documents/{id:guid}/events (application/json)", "ok 403  403  403 | 401  401  401", (_, _) => MovedHistory(Guid.NewGuid())),
         Rest("GET /api/documents/{id:guid}/paragraphs/{pid:guid}/history", "ok ok ok ok | 401 401 401", (s, _) => Get($"api/documents/{s.Id}/paragraphs/{s.Paragraph(1).Id}/history")),
         Rest("GET /api/documents/{id:guid}/diff",                  "ok   ok   ok   ok  | 401  401  401", (s, _) => Get($"api/documents/{s.Id}/diff?from=1")),
         Rest("GET /api/documents/{id:guid}/compare",               "ok   ok   ok   ok  | 401  401  401", (s, _) => Get($"api/documents/{s.Id}/compare?from=1")),

@@ -48,6 +48,13 @@ public static class MatrixRows
     public static HttpRequestMessage Post(string path, object? json = null) =>
         new(HttpMethod.Post, new Uri(path, UriKind.Relative)) { Content = json is null ? null : JsonContent.Create(json, options: ProtocolJson.Options) };
 
+    /// <summary>The shortest history another server could send: a document created, under an id new here.</summary>
+    public static HttpRequestMessage MovedHistory(Guid documentId) => Post($"api/documents/{documentId}/events", new[]
+    {
+        new Envelope(documentId, 1, EnvelopeTypes.DocumentCreated, new DocumentCreatedData("Moved here", DocumentKind.Report, null),
+            new Actor(Guid.NewGuid(), "Ana Silva", "Brazil", Role.Chair), new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero), null),
+    });
+
     public static HttpRequestMessage Upload(string path, MultipartFormDataContent form) =>
         new(HttpMethod.Post, new Uri(path, UriKind.Relative)) { Content = form };
 

@@ -13,7 +13,7 @@ public class PermissionsTests
     public static TheoryData<Role, Permission, bool> Table()
     {
         var table = new TheoryData<Role, Permission, bool>();
-        void Row(Role role, bool read, bool edit, bool comment, bool setStatus, bool tag, bool create, bool manage, bool steer)
+        void Row(Role role, bool read, bool edit, bool comment, bool setStatus, bool tag, bool create, bool manage, bool steer, bool import)
         {
             table.Add(role, Permission.Read, read);
             table.Add(role, Permission.Edit, edit);
@@ -23,14 +23,15 @@ public class PermissionsTests
             table.Add(role, Permission.CreateDocument, create);
             table.Add(role, Permission.ManageParticipants, manage);
             table.Add(role, Permission.Steer, steer);
+            table.Add(role, Permission.ImportHistory, import);
         }
 
-        //                     read edit comment status tag create manage steer
-        Row(Role.Secretariat, Yes, Yes, Yes, Yes, Yes, Yes, Yes, Yes);
-        Row(Role.Chair, Yes, Yes, Yes, Yes, Yes, Yes, No, Yes);
-        Row(Role.Member, Yes, Yes, Yes, No, No, No, No, No);
-        Row(Role.Observer, Yes, No, No, No, No, No, No, No);
-        Row(Role.Unknown, No, No, No, No, No, No, No, No);
+        //                     read edit comment status tag create manage steer import
+        Row(Role.Secretariat, Yes, Yes, Yes, Yes, Yes, Yes, Yes, Yes, Yes);
+        Row(Role.Chair, Yes, Yes, Yes, Yes, Yes, Yes, No, Yes, No);
+        Row(Role.Member, Yes, Yes, Yes, No, No, No, No, No, No);
+        Row(Role.Observer, Yes, No, No, No, No, No, No, No, No);
+        Row(Role.Unknown, No, No, No, No, No, No, No, No, No);
         return table;
     }
 
