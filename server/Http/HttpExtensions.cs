@@ -14,14 +14,19 @@ public static class HttpExtensions
         services.AddExceptionHandler<RefusalExceptionHandler>();
         services.AddOpenApi();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddCrossOrigin();
         return services;
     }
 
     public static WebApplication UseDraftingHttp(this WebApplication app)
     {
+        app.UseSecurityHeaders();
+        if (!app.Environment.IsDevelopment())
+            app.UseHsts();
         app.UseExceptionHandler();
         app.UseWebClientAssets();
         app.UseStatusCodePages();
+        app.UseCrossOrigin();
         app.UseAuthentication();
         app.UseAuthorization();
         return app;

@@ -28,6 +28,8 @@ public static class WebClient
                     ? "public, max-age=31536000, immutable"
                     : "no-cache";
                 headers.XContentTypeOptions = "nosniff";
+                if (context.File.Name.EndsWith(".html", StringComparison.OrdinalIgnoreCase))
+                    headers.ContentSecurityPolicy = ContentSecurityPolicy;
             },
         });
         return app;
