@@ -1,0 +1,285 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.SignalR.Client;
+using WGEC.Drafting.Client;
+using WGEC.Drafting.Contracts;
+
+namespace WGEC.Drafting.Tests.Reliability;
+
+/// <summary>How a client loses its connection.</summary>
+public enum DropMode
+{
+    /// <summary>LeaveDocument, then a clean stop.</summary>
+    Leave,
+
+    /// <summary>The connection disposed with calls in flight, without leaving.</summary>
+    Dispose,
+
+    /// <summary>The network reset under it (TCP RST): no close frame; in-flight calls may or may not have reached the server.</summary>
+    Cut,
+}
+
+/// <summary>
+/// One delegate's client, as PROTOCOL.md §3 describes one: a real SignalR connection through a
+/// network of its own that can drop; a view folded from the join result and the <c>Applied</c>
+/// envelopes in version order, a gap filled from <c>GET /events?after=</c>; writes with op ids,
+/// up to three in flight, one edit per paragraph; after a drop, a rejoin with <c>sinceVersion</c>
+/// and every unanswered write sent again unchanged.
+/// </summary>
+public sealed partial class ConvergenceClient(
+    string tag, ParticipantView participant, DraftingApi api, ConvergenceRelay relay, Guid documentId, int seed,
+    ConvergenceFigures figures, ConcurrentQueue<string> failures) : IAsyncDisposable
+{
+    /// <summary>How long a gap may stay open before the missing versions are fetched (the protocol allows up to 2 s).</summary>
+    public static readonly TimeSpan GapWait = TimeSpan.FromMilliseconds(500);
+
+    private const int MaxInFlight = 3;
+
+    private readonly Lock gate = new();
+    private readonly Random random = new(seed);
+    private readonly SortedDictionary<long, Envelope> early = [];
+    private readonly List<ConvergenceOp> ops = [];
+    private readonly List<ConvergenceOp> pending = [];
+    private readonly HashSet<Guid> editing = [];
+    private readonly List<Task> inFlight = [];
+    private ConvergenceReplica replica = new();
+    private DraftingConnection? connection;
+    private CancellationTokenSource? pumpStop;
+    private Task pump = Task.CompletedTask;
+    private bool joined;
+    private bool filling;
+
+    public string Tag => tag;
+
+    public ParticipantView Participant => participant;
+
+    public IReadOnlyList<ConvergenceOp> Ops
+    {
+        get
+        {
+            lock (gate)
+                return [.. ops];
+        }
+    }
+
+    public long Version
+    {
+        get
+        {
+            lock (gate)
+                return replica.Version;
+        }
+    }
+
+    public string Describe()
+    {
+        lock (gate)
+            return replica.Describe();
+    }
+
+    /// <summary>Connects, joins (from scratch the first time, with <c>sinceVersion</c> after), and starts folding what arrives.</summary>
+    public async Task ConnectAsync()
+    {
+        var next = new DraftingConnection(relay.Address, () => Task.FromResult(api.Token));
+        await next.StartAsync();
+        var stop = new CancellationTokenSource();
+        long? since;
+        lock (gate)
+        {
+            (connection, pumpStop) = (next, stop);
+            since = joined ? replica.Version : null;
+        }
+        pump = PumpAsync(next, stop.Token);
+        var result = await next.JoinDocumentAsync(new JoinDocumentRequest(documentId, since));
+        lock (gate)
+        {
+            if (result.Document is { } document && document.Version >= replica.Version)
+            {
+                replica = ConvergenceReplica.From(document);
+                if (joined)
+                    figures.Add("rejoins with the whole document");
+            }
+            foreach (var e in result.Events ?? [])
+                Offer(e);
+            joined = true;
+            Drain();
+        }
+    }
+
+    /// <summary>Drops the connection; the calls in flight end, and those that got no answer stay pending.</summary>
+    public async Task DropAsync(DropMode mode)
+    {
+        DraftingConnection gone;
+        CancellationTokenSource stop;
+        lock (gate)
+        {
+            (gone, stop) = (connection!, pumpStop!);
+            (connection, pumpStop) = (null, null);
+        }
+        switch (mode)
+        {
+            case DropMode.Leave:
+                try
+                {
+                    await gone.LeaveDocumentAsync(new LeaveDocumentRequest(documentId));
+                    await gone.Hub.StopAsync();
+                }
+                catch (Exception e) when (e is not DraftingException)
+                {
+                }
+                break;
+            case DropMode.Cut:
+                relay.Cut();
+                await Task.Delay(random.Next(20));
+                break;
+        }
+        await gone.DisposeAsync();
+        await stop.CancelAsync();
+        await pump;
+        stop.Dispose();
+        await Task.WhenAll(inFlight);
+        figures.Add($"disconnects: {mode.ToString().ToLowerInvariant()}");
+    }
+
+    /// <summary>After a short random pause: connect, rejoin, send every unanswered write again, and sometimes an answered one too.</summary>
+    public async Task ReconnectAsync()
+    {
+        await Task.Delay(random.Next(10, 150));
+        await ConnectAsync();
+        List<ConvergenceOp> retry;
+        lock (gate)
+        {
+            retry = [.. pending];
+            foreach (var op in retry)
+                (op.Retried, op.VersionAtRetry) = (true, replica.Version);
+        }
+        figures.Add("retries", retry.Count);
+        foreach (var op in retry)
+            await LaunchAsync(op, duplicate: false);
+        if (random.Next(3) == 0 && PickSeenOp() is { } again)
+            await LaunchAsync(again, duplicate: true);
+    }
+
+    private ConvergenceOp? PickSeenOp()
+    {
+        lock (gate)
+        {
+            var seen = ops.Where(op => op.Answers.Any(a => a.Appended) && replica.HasSeen(participant.Id, op.ClientOpId)).ToList();
+            return seen.Count == 0 ? null : seen[random.Next(seen.Count)];
+        }
+    }
+
+    /// <summary>A delegate at work: <paramref name="count"/> ops of <paramref name="schedule"/>, dropping the connection now and then.</summary>
+    public async Task WriteAsync(ConvergenceSchedule schedule, int count, double dropChance)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            await Task.Delay(random.Next(2, 12));
+            if (random.NextDouble() < dropChance)
+            {
+                await DropAsync((DropMode)random.Next(3));
+                await ReconnectAsync();
+            }
+            await EnsureConnectedAsync();
+            ConvergenceOp? op;
+            lock (gate)
+            {
+                op = schedule.Next(replica, editing);
+                if (op is null)
+                    continue;
+                ops.Add(op);
+                pending.Add(op);
+                if (op.Kind == OpKind.Edit)
+                    editing.Add(op.ParagraphId);
+            }
+            await LaunchAsync(op, duplicate: false);
+        }
+        await SettleAsync();
+    }
+
+    /// <summary>An observer: watches, and drops and rejoins now and then, until <paramref name="done"/>.</summary>
+    public async Task WatchAsync(CancellationToken done)
+    {
+        while (!done.IsCancellationRequested)
+        {
+            await Task.Delay(random.Next(50, 400), CancellationToken.None);
+            if (random.Next(3) == 0)
+            {
+                await DropAsync((DropMode)random.Next(3));
+                await ReconnectAsync();
+            }
+            await EnsureConnectedAsync();
+        }
+    }
+
+    /// <summary>Until every write has its answer, on a live connection.</summary>
+    public async Task SettleAsync()
+    {
+        for (var round = 0; ; round++)
+        {
+            await EnsureConnectedAsync();
+            await Task.WhenAll(inFlight);
+            lock (gate)
+            {
+                if (pending.Count == 0 && connection?.Hub.State == HubConnectionState.Connected)
+                    return;
+            }
+            if (round == 20)
+                throw new TimeoutException($"{tag}: {pending.Count} writes still unanswered after {round} reconnects");
+            await DropAsync(DropMode.Dispose);
+            await ReconnectAsync();
+        }
+    }
+
+    /// <summary>Waits until the view has folded in <paramref name="version"/>; gaps are filled on the way.</summary>
+    public async Task<bool> CatchUpAsync(long version, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (Version < version)
+        {
+            if (DateTime.UtcNow > deadline)
+                return false;
+            await Task.Delay(20);
+        }
+        return true;
+    }
+
+    private async Task EnsureConnectedAsync()
+    {
+        DraftingConnection? now;
+        lock (gate)
+            now = connection;
+        if (now?.Hub.State == HubConnectionState.Connected)
+            return;
+        // Nobody here dropped it: the server or the network did. It is counted, and handled like any drop.
+        figures.Add("disconnects: not planned");
+        failures.Enqueue($"{tag}: the connection closed without the test dropping it");
+        await DropAsync(DropMode.Dispose);
+        await ReconnectAsync();
+    }
+
+    private async Task LaunchAsync(ConvergenceOp op, bool duplicate)
+    {
+        inFlight.RemoveAll(t => t.IsCompleted);
+        while (inFlight.Count >= MaxInFlight)
+        {
+            await Task.WhenAny(inFlight);
+            inFlight.RemoveAll(t => t.IsCompleted);
+        }
+        DraftingConnection on;
+        lock (gate)
+            on = connection!;
+        inFlight.Add(SendAsync(op, on, duplicate));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (connection is { } open)
+            await open.DisposeAsync();
+        if (pumpStop is { } stop)
+        {
+            await stop.CancelAsync();
+            await pump;
+            stop.Dispose();
+        }
+    }
+}

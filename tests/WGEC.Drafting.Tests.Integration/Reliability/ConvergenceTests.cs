@@ -1,0 +1,181 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using WGEC.Drafting.Client;
+using WGEC.Drafting.Contracts;
+using WGEC.Drafting.Tests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace WGEC.Drafting.Tests.Reliability;
+
+/// <summary>
+/// Issue 8, convergence: many clients insert, edit, move, delete and agree at random while their
+/// connections drop (cleanly, abruptly, or by a network reset mid-call) and come back with
+/// <c>sinceVersion</c>, retrying what got no answer under the same op id. At the end every client's
+/// view is the server's document and a replay of its stream, and every acknowledged write is stored
+/// exactly once. The seed is fixed; set WGEC_CONVERGENCE_SEED to try another.
+/// </summary>
+public sealed class ConvergenceTests(ITestOutputHelper output)
+{
+    private const int DefaultSeed = 8;
+    private const int Members = 7;
+    private const int Observers = 2;
+    private const int OpsPerWriter = 300;
+    private const double DropChance = 0.02;
+
+    private static readonly string Draft = string.Join("\n\n",
+        "Recalling the outcome documents of the World Summit on the Information Society",
+        "Recognizing that enhanced cooperation should enable governments on an equal footing",
+        "Noting the importance of the participation of developing countries",
+        "1. Recommends that enhanced cooperation be implemented without further delay",
+        "2. Encourages Member States to improve the participation of developing countries",
+        "3. Invites existing organizations to report on the steps they have taken",
+        "4. Calls upon all stakeholders to strengthen capacity development",
+        "5. Requests the secretariat to compile the contributions received",
+        "6. Decides to keep the matter under review at its next session",
+        "7. Stresses the need for [adequate / predictable] resources",
+        "8. Welcomes the work of the Internet Governance Forum",
+        "9. Encourages the sharing of good practices in public policy",
+        "10. Invites the Commission to consider the report at its next session",
+        "11. Requests a progress report in time for the next session");
+
+    [Fact]
+    public async Task Clients_that_drop_and_retry_at_random_converge_on_one_document_with_every_acknowledged_write_stored_once()
+    {
+        var seed = Environment.GetEnvironmentVariable("WGEC_CONVERGENCE_SEED") is { Length: > 0 } s
+            ? int.Parse(s, CultureInfo.InvariantCulture) : DefaultSeed;
+        var failures = new ConcurrentQueue<string>();
+        var figures = new ConvergenceFigures();
+        var clock = Stopwatch.StartNew();
+        using var data = TemporaryFolder.Create();
+        await using var server = await ServerProcess.StartAsync(new Dictionary<string, string>
+        {
+            ["ConnectionStrings__Drafting"] = await TestPostgres.ConnectionStringAsync(),
+            ["Drafting__Schema"] = "x_" + Guid.NewGuid().ToString("N")[..12],
+            ["Drafting__SecretariatInviteCode"] = "convergence-secretariat",
+            ["Drafting__DataDirectory"] = data.Path,
+            // Refusals are expected here by the thousand; a server fault still reaches the client as an error without a code.
+            ["Logging__LogLevel__Microsoft.AspNetCore.SignalR.Internal.DefaultHubDispatcher"] = "Critical",
+        });
+        var relays = new List<ConvergenceRelay>();
+        var clients = new List<ConvergenceClient>();
+        try
+        {
+            var secretariat = Api(server);
+            await secretariat.SignInAsync("convergence-secretariat");
+            var chairApi = await JoinAsync(server, secretariat, "Chair", Role.Chair);
+            var document = await chairApi.Api.CreateDocumentAsync("Convergence", DocumentKind.Recommendations, Draft);
+
+            async Task<ConvergenceClient> Client(string tag, Role role, int index, (DraftingApi Api, ParticipantView View)? signedIn = null)
+            {
+                var (api, view) = signedIn ?? await JoinAsync(server, secretariat, tag, role);
+                var relay = new ConvergenceRelay(server.Address.Port);
+                relays.Add(relay);
+                var client = new ConvergenceClient(tag, view, api, relay, document.Id, seed * 1000 + index, figures, failures);
+                clients.Add(client);
+                return client;
+            }
+            var chair = await Client("chair", Role.Chair, 0, chairApi);
+            var members = new List<ConvergenceClient>();
+            for (var i = 1; i <= Members; i++)
+                members.Add(await Client($"m{i}", Role.Member, i));
+            var observers = new List<ConvergenceClient>();
+            for (var i = 1; i <= Observers; i++)
+                observers.Add(await Client($"o{i}", Role.Observer, 100 + i));
+            await Task.WhenAll(clients.Select(c => c.ConnectAsync()));
+            var setUp = clock.Elapsed;
+
+            using var done = new CancellationTokenSource();
+            var watching = observers.Select(o => Task.Run(() => o.WatchAsync(done.Token))).ToList();
+            var writers = members.Prepend(chair).Select((w, i) => Task.Run(() =>
+                w.WriteAsync(new ConvergenceSchedule(document.Id, w.Tag, w == chair, new Random(seed * 1000 + 500 + i)), OpsPerWriter, DropChance)));
+            await Task.WhenAll(writers);
+            await done.CancelAsync();
+            await Task.WhenAll(watching);
+            await Task.WhenAll(clients.Select(c => c.SettleAsync()));
+            var run = clock.Elapsed - setUp;
+
+            var now = await chairApi.Api.DocumentAsync(document.Id);
+            var stream = await StreamAsync(chairApi.Api, document.Id);
+            var expected = ConvergenceReplica.From(now).Describe();
+            var replay = ConvergenceReplica.Replay(stream).Describe();
+            if (replay != expected)
+                failures.Enqueue($"a replay of the stream is not the server's document: {ConvergenceReplica.FirstDifference(expected, replay)}");
+            foreach (var client in clients)
+            {
+                if (!await client.CatchUpAsync(now.Version, TimeSpan.FromSeconds(10)))
+                    failures.Enqueue($"{client.Tag} is stuck at version {client.Version} of {now.Version}: an event was stored but never reached it");
+                else if (client.Describe() is var view && view != expected)
+                    failures.Enqueue($"{client.Tag}'s view is not the server's document: {ConvergenceReplica.FirstDifference(expected, view)}");
+            }
+
+            var check = new ConvergenceCheck(stream, figures);
+            check.Stream(now.Version, document.Version);
+            check.Ops(clients);
+            check.RunProbes();
+            foreach (var failure in check.Failures)
+                failures.Enqueue(failure);
+
+            Report(seed, clients, figures, stream.Length, now, setUp, run);
+        }
+        catch (Exception e)
+        {
+            failures.Enqueue($"the run stopped: {e}");
+        }
+        finally
+        {
+            foreach (var client in clients)
+                await client.DisposeAsync();
+            foreach (var relay in relays)
+                await relay.DisposeAsync();
+        }
+        Assert.True(failures.IsEmpty,
+            $"seed {seed} (WGEC_CONVERGENCE_SEED={seed} repeats it): {failures.Count} failures\n" +
+            string.Join("\n", failures.Take(25)) + "\n--- server output (tail) ---\n" + Tail(server.Output));
+    }
+
+    private void Report(int seed, List<ConvergenceClient> clients, ConvergenceFigures figures, int events, DocumentView now, TimeSpan setUp, TimeSpan run)
+    {
+        var ops = clients.SelectMany(c => c.Ops).ToList();
+        foreach (var kind in Enum.GetValues<OpKind>())
+            figures.Add($"ops: {kind.ToString().ToLowerInvariant()}", ops.Count(o => o.Kind == kind));
+        foreach (var op in ops)
+        {
+            if (op.Answers is [var first, ..])
+                figures.Add($"first answers: {ProtocolJson.Name(first.Outcome)}");
+            if (op.Refused is { } code)
+                figures.Add($"refused: {ProtocolJson.Name(code)}");
+            if (op.Duplicates > 0)
+                figures.Add("ops sent again after their answer", op.Duplicates);
+        }
+        output.WriteLine($"seed {seed}: {ops.Count} ops by {clients.Count(c => c.Ops.Count > 0)} writers and {clients.Count(c => c.Ops.Count == 0)} observers, " +
+            $"{events} events, {now.Paragraphs.Count} paragraphs at the end ({now.Paragraphs.Count(p => p.Status != ParagraphStatus.Draft)} agreed); " +
+            $"set-up {setUp.TotalSeconds:0.0} s, run {run.TotalSeconds:0.0} s");
+        foreach (var line in figures.ToString().Split(", "))
+            output.WriteLine("  " + line);
+    }
+
+    private static async Task<Envelope[]> StreamAsync(DraftingApi api, Guid documentId)
+    {
+        var all = new List<Envelope>();
+        while (true)
+        {
+            var page = await api.EventsAsync(documentId, all.Count == 0 ? 0 : all[^1].Version, 5000);
+            if (page.Length == 0)
+                return [.. all];
+            all.AddRange(page);
+        }
+    }
+
+    private static async Task<(DraftingApi Api, ParticipantView View)> JoinAsync(ServerProcess server, DraftingApi secretariat, string name, Role role)
+    {
+        var created = await secretariat.CreateParticipantAsync(name, $"Delegation {name}", role);
+        var api = Api(server);
+        var signedIn = await api.SignInAsync(created.InviteCode);
+        return (api, signedIn.Participant);
+    }
+
+    private static DraftingApi Api(ServerProcess server) => new(new HttpClient { BaseAddress = server.Address });
+
+    private static string Tail(string text) => text.Length <= 4000 ? text : text[^4000..];
+}
