@@ -151,6 +151,19 @@ public sealed class ConvergenceCheck(IReadOnlyList<Envelope> stream, Convergence
         }
     }
 
+    /// <summary>Every envelope a client received says what the stream says at that version.</summary>
+    public void Received(ConvergenceClient client)
+    {
+        foreach (var (version, signature) in client.Received)
+        {
+            if (version < 1 || version > stream.Count)
+                Fail($"{client.Tag} received version {version}, which is not in the stream");
+            else if (ConvergenceClient.Signature(stream[(int)version - 1]) is var stored && stored != signature)
+                Fail($"{client.Tag} received version {version} as {signature}; the stream has {stored}");
+        }
+        figures.Add("envelopes received and compared", client.Received.Count);
+    }
+
     /// <summary>Folds the stream once, checking each probe on the document right after its version.</summary>
     public void RunProbes()
     {

@@ -28,6 +28,9 @@ public sealed partial class ConvergenceClient
     /// <summary>Keeps an envelope the view has not folded yet. Called under the gate.</summary>
     private void Offer(Envelope e)
     {
+        var signature = Signature(e);
+        if (!received.TryAdd(e.Version, signature) && received[e.Version] != signature)
+            failures.Enqueue($"{tag}: version {e.Version} came twice, different: {received[e.Version]} / {signature}");
         if (e.Version > replica.Version)
             early.TryAdd(e.Version, e);
     }
@@ -76,6 +79,8 @@ public sealed partial class ConvergenceClient
                     after = replica.Version;
                 }
                 var missing = await api.EventsAsync(documentId, after, 5000);
+                lock (gate)
+                    figures.Note($"{tag} filled a gap after version {after} (next received: {early.Keys.FirstOrDefault()})");
                 figures.Add("gaps filled from GET /events");
                 lock (gate)
                 {

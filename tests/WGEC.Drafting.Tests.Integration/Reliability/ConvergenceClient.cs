@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text.Json;
 using Microsoft.AspNetCore.SignalR.Client;
 using WGEC.Drafting.Client;
 using WGEC.Drafting.Contracts;
@@ -16,6 +17,9 @@ public enum DropMode
 
     /// <summary>The network reset under it (TCP RST): no close frame; in-flight calls may or may not have reached the server.</summary>
     Cut,
+
+    /// <summary>The server's answers are lost for a moment, then the network resets: calls done, answers never seen.</summary>
+    Deaf,
 }
 
 /// <summary>
@@ -41,6 +45,7 @@ public sealed partial class ConvergenceClient(
     private readonly List<ConvergenceOp> pending = [];
     private readonly HashSet<Guid> editing = [];
     private readonly List<Task> inFlight = [];
+    private readonly Dictionary<long, string> received = [];
     private ConvergenceReplica replica = new();
     private DraftingConnection? connection;
     private CancellationTokenSource? pumpStop;
@@ -70,6 +75,31 @@ public sealed partial class ConvergenceClient(
         }
     }
 
+    /// <summary>Each version this client got as an envelope (live, in a catch-up or from a gap fetch), as <see cref="Signature"/>.</summary>
+    public IReadOnlyDictionary<long, string> Received
+    {
+        get
+        {
+            lock (gate)
+                return new Dictionary<long, string>(received);
+        }
+    }
+
+    /// <summary>
+    /// What an envelope says, in one string: the same version must always say the same. Object keys
+    /// are sorted: the stored JSON (jsonb) does not keep the order the live envelope had.
+    /// </summary>
+    public static string Signature(Envelope e) =>
+        $"{e.Type} by {e.Actor.ParticipantId} op {e.ClientOpId}: {Canonical((JsonElement)e.Data)}";
+
+    private static string Canonical(JsonElement json) => json.ValueKind switch
+    {
+        JsonValueKind.Object => "{" + string.Join(",", json.EnumerateObject().OrderBy(p => p.Name, StringComparer.Ordinal)
+            .Select(p => $"{JsonSerializer.Serialize(p.Name)}:{Canonical(p.Value)}")) + "}",
+        JsonValueKind.Array => "[" + string.Join(",", json.EnumerateArray().Select(Canonical)) + "]",
+        _ => json.GetRawText(),
+    };
+
     public string Describe()
     {
         lock (gate)
@@ -98,7 +128,11 @@ public sealed partial class ConvergenceClient(
                 if (joined)
                     figures.Add("rejoins with the whole document");
             }
-            foreach (var e in result.Events ?? [])
+            var events = result.Events ?? [];
+            // The catch-up is the envelopes after sinceVersion, all of them, in order (PROTOCOL.md §3).
+            if (since is { } after && events.Select((e, i) => e.Version != after + 1 + i).Any(wrong => wrong) || events is [.., var last] && last.Version != result.Version)
+                failures.Enqueue($"{tag}: rejoining at {since} got versions {string.Join(",", events.Select(e => e.Version))} and version {result.Version}");
+            foreach (var e in events)
                 Offer(e);
             joined = true;
             Drain();
@@ -130,6 +164,11 @@ public sealed partial class ConvergenceClient(
             case DropMode.Cut:
                 relay.Cut();
                 await Task.Delay(random.Next(20));
+                break;
+            case DropMode.Deaf:
+                relay.Deafen();
+                await Task.Delay(random.Next(50, 250));
+                relay.Cut();
                 break;
         }
         await gone.DisposeAsync();
@@ -176,24 +215,37 @@ public sealed partial class ConvergenceClient(
             await Task.Delay(random.Next(2, 12));
             if (random.NextDouble() < dropChance)
             {
-                await DropAsync((DropMode)random.Next(3));
+                var mode = (DropMode)random.Next(4);
+                if (mode == DropMode.Deaf)
+                {
+                    // The client cannot tell its answers are being lost: it goes on writing for a moment.
+                    relay.Deafen();
+                    for (var more = random.Next(1, MaxInFlight); more > 0 && inFlight.Count(t => !t.IsCompleted) < MaxInFlight; more--, i++)
+                        await NextAsync(schedule);
+                }
+                await DropAsync(mode);
                 await ReconnectAsync();
             }
             await EnsureConnectedAsync();
-            ConvergenceOp? op;
-            lock (gate)
-            {
-                op = schedule.Next(replica, editing);
-                if (op is null)
-                    continue;
-                ops.Add(op);
-                pending.Add(op);
-                if (op.Kind == OpKind.Edit)
-                    editing.Add(op.ParagraphId);
-            }
-            await LaunchAsync(op, duplicate: false);
+            await NextAsync(schedule);
         }
         await SettleAsync();
+    }
+
+    private async Task NextAsync(ConvergenceSchedule schedule)
+    {
+        ConvergenceOp? op;
+        lock (gate)
+        {
+            op = schedule.Next(replica, editing);
+            if (op is null)
+                return;
+            ops.Add(op);
+            pending.Add(op);
+            if (op.Kind == OpKind.Edit)
+                editing.Add(op.ParagraphId);
+        }
+        await LaunchAsync(op, duplicate: false);
     }
 
     /// <summary>An observer: watches, and drops and rejoins now and then, until <paramref name="done"/>.</summary>
@@ -204,7 +256,7 @@ public sealed partial class ConvergenceClient(
             await Task.Delay(random.Next(50, 400), CancellationToken.None);
             if (random.Next(3) == 0)
             {
-                await DropAsync((DropMode)random.Next(3));
+                await DropAsync((DropMode)random.Next(4));
                 await ReconnectAsync();
             }
             await EnsureConnectedAsync();

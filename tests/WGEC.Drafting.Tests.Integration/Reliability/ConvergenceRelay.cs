@@ -7,7 +7,8 @@ namespace WGEC.Drafting.Tests.Reliability;
 /// <summary>
 /// One client's network: a loopback port forwarding to the server, whose connections can be cut at
 /// once with a TCP reset, as a dropped Wi-Fi or a pulled cable does: no close frame, no goodbye,
-/// and whatever was in flight may or may not have reached the server.
+/// and whatever was in flight may or may not have reached the server. Before a cut it can also go
+/// deaf: what the client sends still arrives, what the server answers is lost.
 /// </summary>
 public sealed class ConvergenceRelay : IAsyncDisposable
 {
@@ -16,6 +17,7 @@ public sealed class ConvergenceRelay : IAsyncDisposable
     private readonly ConcurrentDictionary<Socket, Socket> pairs = new();
     private readonly int target;
     private readonly Task accepting;
+    private volatile bool deaf;
 
     public ConvergenceRelay(int target)
     {
@@ -27,6 +29,9 @@ public sealed class ConvergenceRelay : IAsyncDisposable
 
     public Uri Address { get; }
 
+    /// <summary>From now until the cut, everything the server sends is lost (its answers, its envelopes).</summary>
+    public void Deafen() => deaf = true;
+
     /// <summary>Resets every connection open now, on both sides.</summary>
     public void Cut()
     {
@@ -35,6 +40,7 @@ public sealed class ConvergenceRelay : IAsyncDisposable
             Reset(down);
             Reset(up);
         }
+        deaf = false;
     }
 
     public async ValueTask DisposeAsync()
@@ -84,7 +90,7 @@ public sealed class ConvergenceRelay : IAsyncDisposable
             await up.ConnectAsync(IPAddress.Loopback, target, stop.Token);
             pairs[down.Client] = up.Client;
             var (client, server) = (down.GetStream(), up.GetStream());
-            await Task.WhenAny(CopyAsync(client, server), CopyAsync(server, client));
+            await Task.WhenAny(CopyAsync(client, server, fromServer: false), CopyAsync(server, client, fromServer: true));
         }
         catch (Exception e) when (e is OperationCanceledException or SocketException or IOException or ObjectDisposedException)
         {
@@ -96,11 +102,17 @@ public sealed class ConvergenceRelay : IAsyncDisposable
         }
     }
 
-    private async Task CopyAsync(Stream from, Stream to)
+    private async Task CopyAsync(Stream from, Stream to, bool fromServer)
     {
+        var buffer = new byte[16 * 1024];
         try
         {
-            await from.CopyToAsync(to, stop.Token);
+            int read;
+            while ((read = await from.ReadAsync(buffer, stop.Token)) > 0)
+            {
+                if (!(fromServer && deaf))
+                    await to.WriteAsync(buffer.AsMemory(0, read), stop.Token);
+            }
         }
         catch (Exception e) when (e is OperationCanceledException or IOException or ObjectDisposedException or SocketException)
         {

@@ -24,10 +24,17 @@ public sealed class ConvergenceSchedule(Guid documentId, string tag, bool chair,
         if (live.Count == 0)
             return Insert(opId, null, n);
         var pick = live[random.Next(live.Count)];
-        var roll = random.Next(100);
-        if (chair && roll < 40)
+        if (chair && random.Next(100) < 40)
             return Status(opId, pick, view.Paragraphs[pick]);
-        roll = random.Next(100);
+        // A delegate's screen shows agreed paragraphs as locked: mostly they try the open ones, and
+        // are refused only when their view is behind (or, now and then, they try anyway).
+        if (view.Paragraphs[pick].Status != ParagraphStatus.Draft && random.Next(10) != 0)
+        {
+            var open = live.Where(id => view.Paragraphs[id].Status == ParagraphStatus.Draft).ToList();
+            if (open.Count > 0)
+                pick = open[random.Next(open.Count)];
+        }
+        var roll = random.Next(100);
         var inserts = live.Count < ManyParagraphs ? 16 : 4;
         var deletes = live.Count > FewParagraphs ? 8 : 0;
         if (roll < inserts)
@@ -64,7 +71,7 @@ public sealed class ConvergenceSchedule(Guid documentId, string tag, bool chair,
         ParagraphStatus status;
         if (known.Status != ParagraphStatus.Draft)
             status = random.Next(3) == 0 ? known.Status : ParagraphStatus.Draft; // sometimes agree it again: nothing to append
-        else if (known.Text.Contains('[', StringComparison.Ordinal) && random.Next(3) != 0)
+        else if (known.Text.Contains('[', StringComparison.Ordinal) && random.Next(2) == 0)
             status = ParagraphStatus.Draft; // reads as "no, not yet"
         else
             status = random.Next(4) == 0 ? ParagraphStatus.AgreedAdRef : ParagraphStatus.Agreed; // brackets: refused as invalid

@@ -20,7 +20,7 @@ public sealed class ConvergenceTests(ITestOutputHelper output)
     private const int DefaultSeed = 8;
     private const int Members = 7;
     private const int Observers = 2;
-    private const int OpsPerWriter = 300;
+    private const int OpsPerWriter = 250;
     private const double DropChance = 0.02;
 
     private static readonly string Draft = string.Join("\n\n",
@@ -57,6 +57,7 @@ public sealed class ConvergenceTests(ITestOutputHelper output)
             // Refusals are expected here by the thousand; a server fault still reaches the client as an error without a code.
             ["Logging__LogLevel__Microsoft.AspNetCore.SignalR.Internal.DefaultHubDispatcher"] = "Critical",
         });
+        var started = clock.Elapsed;
         var relays = new List<ConvergenceRelay>();
         var clients = new List<ConvergenceClient>();
         try
@@ -84,6 +85,7 @@ public sealed class ConvergenceTests(ITestOutputHelper output)
                 observers.Add(await Client($"o{i}", Role.Observer, 100 + i));
             await Task.WhenAll(clients.Select(c => c.ConnectAsync()));
             var setUp = clock.Elapsed;
+            output.WriteLine($"server started in {started.TotalSeconds:0.0} s");
 
             using var done = new CancellationTokenSource();
             var watching = observers.Select(o => Task.Run(() => o.WatchAsync(done.Token))).ToList();
@@ -94,6 +96,8 @@ public sealed class ConvergenceTests(ITestOutputHelper output)
             await Task.WhenAll(watching);
             await Task.WhenAll(clients.Select(c => c.SettleAsync()));
             var run = clock.Elapsed - setUp;
+            using (var process = Process.GetProcessById(server.ProcessId))
+                output.WriteLine($"server CPU {process.TotalProcessorTime.TotalSeconds:0.0} s, test process CPU {Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds:0.0} s");
 
             var now = await chairApi.Api.DocumentAsync(document.Id);
             var stream = await StreamAsync(chairApi.Api, document.Id);
@@ -113,6 +117,8 @@ public sealed class ConvergenceTests(ITestOutputHelper output)
             check.Stream(now.Version, document.Version);
             check.Ops(clients);
             check.RunProbes();
+            foreach (var client in clients)
+                check.Received(client);
             foreach (var failure in check.Failures)
                 failures.Enqueue(failure);
 
@@ -153,6 +159,8 @@ public sealed class ConvergenceTests(ITestOutputHelper output)
             $"set-up {setUp.TotalSeconds:0.0} s, run {run.TotalSeconds:0.0} s");
         foreach (var line in figures.ToString().Split(", "))
             output.WriteLine("  " + line);
+        foreach (var note in figures.Notes)
+            output.WriteLine(note);
     }
 
     private static async Task<Envelope[]> StreamAsync(DraftingApi api, Guid documentId)
