@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.AspNetCore.SignalR.Client;
 using WGEC.Drafting.Client;
+using WGEC.Drafting.Collaboration;
 using WGEC.Drafting.Contracts;
 
 namespace WGEC.Drafting.Tests.Reliability;
@@ -248,9 +249,21 @@ public sealed partial class ConvergenceClient(
         await LaunchAsync(op, duplicate: false);
     }
 
-    /// <summary>An observer: watches, and drops and rejoins now and then, until <paramref name="done"/>.</summary>
-    public async Task WatchAsync(CancellationToken done)
+    /// <summary>
+    /// An observer: watches, and drops and rejoins now and then, until <paramref name="done"/>. One that
+    /// starts with a long absence comes back more than <see cref="DraftingHub.MaxCatchUp"/>
+    /// versions behind, and is sent the whole document instead of the events.
+    /// </summary>
+    public async Task WatchAsync(CancellationToken done, bool longAbsence = false)
     {
+        if (longAbsence)
+        {
+            var since = Version;
+            await DropAsync(DropMode.Leave);
+            while (!done.IsCancellationRequested && (await api.EventsAsync(documentId, since + DraftingHub.MaxCatchUp, 1)).Length == 0)
+                await Task.Delay(100, CancellationToken.None);
+            await ReconnectAsync();
+        }
         while (!done.IsCancellationRequested)
         {
             await Task.Delay(random.Next(50, 400), CancellationToken.None);
