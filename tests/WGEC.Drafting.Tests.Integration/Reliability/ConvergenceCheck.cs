@@ -66,6 +66,8 @@ public sealed class ConvergenceCheck(IReadOnlyList<Envelope> stream, Convergence
         var answers = op.Answers;
         if (answers.Count == 0 && op.Refused is null)
             Fail($"{what} never got an answer");
+        if (op.Refused is { } refused && !Expected(op.Kind, refused, op.RefusedBecause ?? ""))
+            Fail($"{what} was refused, which the rules do not explain: {op.RefusedBecause}");
         if (e is null)
         {
             foreach (var answer in answers)
@@ -86,6 +88,19 @@ public sealed class ConvergenceCheck(IReadOnlyList<Envelope> stream, Convergence
             Fail($"{what} was answered version {first.Version} but is stored at {e.Version}");
         Stored(what, op, first, e, (JsonElement)e.Data);
     }
+
+    /// <summary>
+    /// The refusals the rules give these ops (PROTOCOL.md §3, §5): an agreed paragraph is locked, a
+    /// deleted one is not found, and a paragraph with open brackets cannot be agreed. Anything else
+    /// (forbidden, too-large, an invalid request) means the client or the server is wrong.
+    /// </summary>
+    private static bool Expected(OpKind kind, ErrorCode code, string message) => (kind, code) switch
+    {
+        (OpKind.Edit or OpKind.Move or OpKind.Delete, ErrorCode.Locked or ErrorCode.NotFound) => true,
+        (OpKind.Status, ErrorCode.NotFound) => true,
+        (OpKind.Status, ErrorCode.Invalid) => message.Contains("open bracket", StringComparison.Ordinal),
+        _ => false,
+    };
 
     /// <summary>A stored op: the event is the one the request asked for, and the answer says what was stored.</summary>
     private void Stored(string what, ConvergenceOp op, OpAnswer answer, Envelope e, JsonElement data)

@@ -126,7 +126,7 @@ public sealed partial class ConvergenceClient
             }
             catch (DraftingException e) when (e.Code != ErrorCode.Unknown)
             {
-                op.Refuse(e.Code);
+                op.Refuse(e.Code, e.Message);
                 Answered(op, duplicate);
                 return;
             }

@@ -70,10 +70,16 @@ public sealed class ConvergenceOp(OpKind kind, string clientOpId, object request
             answers.Add(answer);
     }
 
-    public void Refuse(ErrorCode code)
+    /// <summary>The refusal's message, e.g. how many brackets are open.</summary>
+    public string? RefusedBecause { get; private set; }
+
+    public void Refuse(ErrorCode code, string message)
     {
         lock (answers)
-            Refused ??= code;
+        {
+            if (Refused is null)
+                (Refused, RefusedBecause) = (code, message);
+        }
     }
 
     public override string ToString() => $"{Kind} {ClientOpId} ({Sends} sends{(Retried ? ", retried" : "")}): {Describe(Request)}";

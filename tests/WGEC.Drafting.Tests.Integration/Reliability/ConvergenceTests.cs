@@ -22,6 +22,7 @@ public sealed class ConvergenceTests(ITestOutputHelper output)
     private const int Observers = 2;
     private const int OpsPerWriter = 220;
     private const double DropChance = 0.025;
+    private const string SecretariatCode = "convergence-secretariat";
 
     private static readonly string Draft = string.Join("\n\n",
         "Recalling the outcome documents of the World Summit on the Information Society",
@@ -52,46 +53,40 @@ public sealed class ConvergenceTests(ITestOutputHelper output)
         {
             ["ConnectionStrings__Drafting"] = await TestPostgres.ConnectionStringAsync(),
             ["Drafting__Schema"] = "x_" + Guid.NewGuid().ToString("N")[..12],
-            ["Drafting__SecretariatInviteCode"] = "convergence-secretariat",
+            ["Drafting__SecretariatInviteCode"] = SecretariatCode,
             ["Drafting__DataDirectory"] = data.Path,
-            // Refusals are expected here by the thousand; a server fault still reaches the client as an error without a code.
+            // Refusals are expected here by the hundred; a server fault still reaches the client as an error without a code.
             ["Logging__LogLevel__Microsoft.AspNetCore.SignalR.Internal.DefaultHubDispatcher"] = "Critical",
         });
-        var started = clock.Elapsed;
+        output.WriteLine($"server started in {clock.Elapsed.TotalSeconds:0.0} s");
         var relays = new List<ConvergenceRelay>();
         var clients = new List<ConvergenceClient>();
         try
         {
             var secretariat = Api(server);
-            await secretariat.SignInAsync("convergence-secretariat");
-            var chairApi = await JoinAsync(server, secretariat, "Chair", Role.Chair);
-            var document = await chairApi.Api.CreateDocumentAsync("Convergence", DocumentKind.Recommendations, Draft);
-
-            async Task<ConvergenceClient> Client(string tag, Role role, int index, (DraftingApi Api, ParticipantView View)? signedIn = null)
+            await secretariat.SignInAsync(SecretariatCode);
+            var chairSignedIn = await JoinAsync(server, secretariat, "Chair", Role.Chair);
+            var document = await chairSignedIn.Api.CreateDocumentAsync("Convergence", DocumentKind.Recommendations, Draft);
+            async Task<ConvergenceClient> Add(string tag, Role role, int index, (DraftingApi Api, ParticipantView View)? signedIn = null)
             {
                 var (api, view) = signedIn ?? await JoinAsync(server, secretariat, tag, role);
-                var relay = new ConvergenceRelay(server.Address.Port);
-                relays.Add(relay);
-                var client = new ConvergenceClient(tag, view, api, relay, document.Id, seed * 1000 + index, figures, failures);
-                clients.Add(client);
-                return client;
+                relays.Add(new ConvergenceRelay(server.Address.Port));
+                clients.Add(new ConvergenceClient(tag, view, api, relays[^1], document.Id, seed * 1000 + index, figures, failures));
+                return clients[^1];
             }
-            var chair = await Client("chair", Role.Chair, 0, chairApi);
-            var members = new List<ConvergenceClient>();
+            List<ConvergenceClient> writers = [await Add("chair", Role.Chair, 0, chairSignedIn)];
             for (var i = 1; i <= Members; i++)
-                members.Add(await Client($"m{i}", Role.Member, i));
-            var observers = new List<ConvergenceClient>();
+                writers.Add(await Add($"m{i}", Role.Member, i));
+            List<ConvergenceClient> observers = [];
             for (var i = 1; i <= Observers; i++)
-                observers.Add(await Client($"o{i}", Role.Observer, 100 + i));
+                observers.Add(await Add($"o{i}", Role.Observer, 100 + i));
             await Task.WhenAll(clients.Select(c => c.ConnectAsync()));
             var setUp = clock.Elapsed;
-            output.WriteLine($"server started in {started.TotalSeconds:0.0} s");
 
             using var done = new CancellationTokenSource();
             var watching = observers.Select((o, i) => Task.Run(() => o.WatchAsync(done.Token, longAbsence: i == 0))).ToList();
-            var writers = members.Prepend(chair).Select((w, i) => Task.Run(() =>
-                w.WriteAsync(new ConvergenceSchedule(document.Id, w.Tag, w == chair, new Random(seed * 1000 + 500 + i)), OpsPerWriter, DropChance)));
-            await Task.WhenAll(writers);
+            await Task.WhenAll(writers.Select((w, i) => Task.Run(() => w.WriteAsync(
+                new ConvergenceSchedule(document.Id, w.Tag, chair: i == 0, new Random(seed * 1000 + 500 + i)), OpsPerWriter, DropChance))));
             await done.CancelAsync();
             await Task.WhenAll(watching);
             await Task.WhenAll(clients.Select(c => c.SettleAsync()));
@@ -99,30 +94,7 @@ public sealed class ConvergenceTests(ITestOutputHelper output)
             using (var process = Process.GetProcessById(server.ProcessId))
                 output.WriteLine($"server CPU {process.TotalProcessorTime.TotalSeconds:0.0} s, test process CPU {Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds:0.0} s");
 
-            var now = await chairApi.Api.DocumentAsync(document.Id);
-            var stream = await StreamAsync(chairApi.Api, document.Id);
-            var expected = ConvergenceReplica.From(now).Describe();
-            var replay = ConvergenceReplica.Replay(stream).Describe();
-            if (replay != expected)
-                failures.Enqueue($"a replay of the stream is not the server's document: {ConvergenceReplica.FirstDifference(expected, replay)}");
-            var caughtUp = await Task.WhenAll(clients.Select(c => c.CatchUpAsync(now.Version, TimeSpan.FromSeconds(10))));
-            foreach (var (client, reached) in clients.Zip(caughtUp))
-            {
-                if (!reached)
-                    failures.Enqueue($"{client.Tag} is stuck at version {client.Version} of {now.Version}: an event was stored but never reached it");
-                else if (client.Describe() is var view && view != expected)
-                    failures.Enqueue($"{client.Tag}'s view is not the server's document: {ConvergenceReplica.FirstDifference(expected, view)}");
-            }
-
-            var check = new ConvergenceCheck(stream, figures);
-            check.Stream(now.Version, document.Version);
-            check.Ops(clients);
-            check.RunProbes();
-            foreach (var client in clients)
-                check.Received(client);
-            foreach (var failure in check.Failures)
-                failures.Enqueue(failure);
-
+            var (now, stream) = await CheckAsync(chairSignedIn.Api, document, clients, figures, failures);
             Report(seed, clients, figures, stream.Length, now, setUp, run);
         }
         catch (Exception e)
@@ -139,6 +111,39 @@ public sealed class ConvergenceTests(ITestOutputHelper output)
         Assert.True(failures.IsEmpty,
             $"seed {seed} (WGEC_CONVERGENCE_SEED={seed} repeats it): {failures.Count} failures\n" +
             string.Join("\n", failures.Take(25)) + "\n--- server output (tail) ---\n" + Tail(server.Output));
+    }
+
+    /// <summary>
+    /// Once everyone is quiet and connected: the server's document is a replay of its stream; every
+    /// client's view is that document; and the stream holds every acknowledged write once (<see cref="ConvergenceCheck"/>).
+    /// </summary>
+    private static async Task<(DocumentView Now, Envelope[] Stream)> CheckAsync(
+        DraftingApi api, DocumentView created, List<ConvergenceClient> clients, ConvergenceFigures figures, ConcurrentQueue<string> failures)
+    {
+        var now = await api.DocumentAsync(created.Id);
+        var stream = await StreamAsync(api, created.Id);
+        var expected = ConvergenceReplica.From(now).Describe();
+        var replay = ConvergenceReplica.Replay(stream).Describe();
+        if (replay != expected)
+            failures.Enqueue($"a replay of the stream is not the server's document: {ConvergenceReplica.FirstDifference(expected, replay)}");
+        var caughtUp = await Task.WhenAll(clients.Select(c => c.CatchUpAsync(now.Version, TimeSpan.FromSeconds(10))));
+        foreach (var (client, reached) in clients.Zip(caughtUp))
+        {
+            if (!reached)
+                failures.Enqueue($"{client.Tag} is stuck at version {client.Version} of {now.Version}: an event was stored but never reached it");
+            else if (client.Describe() is var view && view != expected)
+                failures.Enqueue($"{client.Tag}'s view is not the server's document: {ConvergenceReplica.FirstDifference(expected, view)}");
+        }
+
+        var check = new ConvergenceCheck(stream, figures);
+        check.Stream(now.Version, created.Version);
+        check.Ops(clients);
+        check.RunProbes();
+        foreach (var client in clients)
+            check.Received(client);
+        foreach (var failure in check.Failures)
+            failures.Enqueue(failure);
+        return (now, stream);
     }
 
     private void Report(int seed, List<ConvergenceClient> clients, ConvergenceFigures figures, int events, DocumentView now, TimeSpan setUp, TimeSpan run)
