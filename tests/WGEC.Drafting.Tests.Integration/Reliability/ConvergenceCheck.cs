@@ -127,6 +127,7 @@ public sealed class ConvergenceCheck(IReadOnlyList<Envelope> stream, Convergence
                 Expect(answer.Outcome == (merged ? Outcome.Merged : Outcome.Applied) && answer.Revision == e.Version && answer.Text == text,
                     $"{what} was answered {answer}, stored as v{e.Version} merged={merged}: {text}");
                 Expect(merged || text == edit.Text, $"{what} is stored unmerged as: {text}");
+                Expect(op.Token is null || ConvergenceOp.Occurrences(text ?? "", op.Token) == 1, $"{what} is stored merged without its word {op.Token}, or with it twice: {text}");
                 break;
             case SetParagraphStatusRequest status:
                 Expect(answer.Outcome == Outcome.Applied && data.GetProperty("status").GetString() == ProtocolJson.Name(status.Status),

@@ -29,6 +29,12 @@ public sealed class ConvergenceOp(OpKind kind, string clientOpId, object request
     /// <summary>The paragraph it is about (for an insert: the id the client chose, or empty when the server chooses).</summary>
     public Guid ParagraphId { get; } = paragraphId;
 
+    /// <summary>The word only this edit adds (null when it only deletes): whatever is merged, it must be stored once.</summary>
+    public string? Token { get; init; }
+
+    public static int Occurrences(string text, string token) =>
+        System.Text.RegularExpressions.Regex.Count(text, $@"(?<!\w){token}(?!\w)");
+
     public IReadOnlyList<OpAnswer> Answers
     {
         get

@@ -46,7 +46,12 @@ public sealed class ConvergenceSchedule(Guid documentId, string tag, bool chair,
         if (editing.Contains(pick))
             return null; // one edit in flight per paragraph (PROTOCOL.md §3)
         var known = view.Paragraphs[pick];
-        return new ConvergenceOp(OpKind.Edit, opId, new EditParagraphRequest(documentId, pick, known.Revision, Mutate(known.Text, $"{tag}w{n}"), opId), pick);
+        var token = $"{tag}w{n}";
+        var text = Mutate(known.Text, token);
+        return new ConvergenceOp(OpKind.Edit, opId, new EditParagraphRequest(documentId, pick, known.Revision, text, opId), pick)
+        {
+            Token = ConvergenceOp.Occurrences(text, token) == 1 ? token : null,
+        };
     }
 
     private ConvergenceOp Insert(string opId, Guid? after, int n)
