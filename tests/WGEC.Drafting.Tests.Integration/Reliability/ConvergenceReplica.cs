@@ -1,0 +1,129 @@
+using System.Text;
+using System.Text.Json;
+using WGEC.Drafting.Contracts;
+
+namespace WGEC.Drafting.Tests.Reliability;
+
+/// <summary>One live paragraph as a client shows it.</summary>
+public sealed record ConvergenceParagraph(ParagraphKind Kind, string Text, long Revision, ParagraphStatus Status, string? Number);
+
+/// <summary>
+/// A document as a client knows it, folded only from what the server sent: a <see cref="DocumentView"/>
+/// (the join result) or nothing (a replay from version 0), then envelopes strictly in version order.
+/// Unlike the shared <c>Replica</c> it also keeps kinds and the display numbers the envelopes carry, so
+/// numbering is compared too; and it remembers which op ids it has seen, so a client knows its own
+/// writes reached the stream.
+/// </summary>
+public sealed class ConvergenceReplica
+{
+    private readonly List<Guid> order = [];
+    private readonly Dictionary<Guid, ConvergenceParagraph> paragraphs = [];
+    private readonly HashSet<(Guid, string)> seenOps = [];
+
+    public long Version { get; private set; }
+
+    public IReadOnlyList<Guid> Order => order;
+
+    public IReadOnlyDictionary<Guid, ConvergenceParagraph> Paragraphs => paragraphs;
+
+    public static ConvergenceReplica From(DocumentView view)
+    {
+        var replica = new ConvergenceReplica { Version = view.Version };
+        foreach (var p in view.Paragraphs)
+        {
+            replica.order.Add(p.Id);
+            replica.paragraphs[p.Id] = new ConvergenceParagraph(p.Kind, p.Text, p.Revision, p.Status, p.Number);
+        }
+        return replica;
+    }
+
+    /// <summary>Folds a whole stream from version 0 (the events must start at 1 and have no gap).</summary>
+    public static ConvergenceReplica Replay(IEnumerable<Envelope> stream)
+    {
+        var replica = new ConvergenceReplica();
+        foreach (var e in stream)
+        {
+            if (!replica.Apply(e))
+                throw new InvalidOperationException($"the stream has a gap or repeat at version {e.Version} (replayed to {replica.Version})");
+        }
+        return replica;
+    }
+
+    /// <summary>True when the op id of this participant was on an envelope folded in (a view from a join says nothing of ops).</summary>
+    public bool HasSeen(Guid participantId, string clientOpId) => seenOps.Contains((participantId, clientOpId));
+
+    /// <returns>false when the envelope is not the next version (a gap or a repeat): nothing changes.</returns>
+    public bool Apply(Envelope envelope)
+    {
+        if (envelope.Version != Version + 1)
+            return false;
+        var data = (JsonElement)envelope.Data;
+        var id = data.TryGetProperty("paragraphId", out var pid) ? pid.GetGuid() : Guid.Empty;
+        switch (envelope.Type)
+        {
+            case EnvelopeTypes.ParagraphInserted:
+                order.Insert(IndexAfter(data), id);
+                var kind = ProtocolJson.Parse<ParagraphKind>(data.GetProperty("kind").GetString());
+                paragraphs[id] = new ConvergenceParagraph(kind, data.GetProperty("text").GetString()!, envelope.Version, ParagraphStatus.Draft, null);
+                break;
+            case EnvelopeTypes.ParagraphEdited:
+                paragraphs[id] = paragraphs[id] with { Text = data.GetProperty("text").GetString()!, Revision = data.GetProperty("revision").GetInt64() };
+                break;
+            case EnvelopeTypes.ParagraphMoved:
+                order.Remove(id);
+                order.Insert(IndexAfter(data), id);
+                break;
+            case EnvelopeTypes.ParagraphDeleted:
+                order.Remove(id);
+                paragraphs.Remove(id);
+                break;
+            case EnvelopeTypes.ParagraphStatusChanged:
+                paragraphs[id] = paragraphs[id] with { Status = ProtocolJson.Parse<ParagraphStatus>(data.GetProperty("status").GetString()) };
+                break;
+        }
+        if (data.ValueKind == JsonValueKind.Object && data.TryGetProperty("numbers", out var numbers))
+        {
+            foreach (var number in numbers.EnumerateObject())
+            {
+                if (paragraphs.TryGetValue(Guid.Parse(number.Name), out var p))
+                    paragraphs[Guid.Parse(number.Name)] = p with { Number = number.Value.GetString() };
+            }
+        }
+        if (envelope.ClientOpId is { } op)
+            seenOps.Add((envelope.Actor.ParticipantId, op));
+        Version = envelope.Version;
+        return true;
+    }
+
+    /// <summary>Order, kinds, texts, revisions, statuses and numbers, one paragraph a line: two equal documents print the same.</summary>
+    public string Describe()
+    {
+        var text = new StringBuilder().Append("version ").Append(Version).Append('\n');
+        foreach (var id in order)
+        {
+            var p = paragraphs[id];
+            text.Append($"{id} {p.Number ?? "-"} {ProtocolJson.Name(p.Kind)} {ProtocolJson.Name(p.Status)} r{p.Revision}: {p.Text}\n");
+        }
+        return text.ToString();
+    }
+
+    /// <summary>The first line where two descriptions differ, with its neighbours, for a failure message.</summary>
+    public static string FirstDifference(string expected, string actual)
+    {
+        var (a, b) = (expected.Split('\n'), actual.Split('\n'));
+        var i = 0;
+        while (i < a.Length && i < b.Length && a[i] == b[i])
+            i++;
+        string At(string[] lines) => string.Join("\n  ", lines.Skip(Math.Max(0, i - 1)).Take(3));
+        return $"first difference at line {i}:\n expected:\n  {At(a)}\n actual:\n  {At(b)}";
+    }
+
+    private int IndexAfter(JsonElement data)
+    {
+        if (data.GetProperty("afterParagraphId") is not { ValueKind: JsonValueKind.String } after)
+            return 0;
+        var index = order.IndexOf(after.GetGuid());
+        // The server resolves a deleted paragraph to a live one before it stores the event.
+        return index >= 0 ? index + 1 : throw new InvalidOperationException($"version {Version + 1} places a paragraph after {after}, which this client does not have");
+    }
+}
