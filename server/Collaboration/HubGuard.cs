@@ -8,7 +8,7 @@ namespace WGEC.Drafting.Collaboration;
 /// Around every hub call: the per-connection rate limit, and refusals turned into
 /// <see cref="HubException"/>s whose message starts with the §4 code (<c>forbidden: …</c>).
 /// </summary>
-public sealed class HubGuard(IConfiguration config, TimeProvider clock) : IHubFilter
+public sealed class HubGuard(IConfiguration config, TimeProvider clock, ILogger<HubGuard> log) : IHubFilter
 {
     private readonly double callsPerSecond = config.GetValue("Drafting:HubCallsPerSecond", 50.0);
 
@@ -27,6 +27,13 @@ public sealed class HubGuard(IConfiguration config, TimeProvider clock) : IHubFi
         catch (RefusedException refused)
         {
             throw Refused(refused.Refusal);
+        }
+        catch (Exception failed) when (failed is not HubException and not OperationCanceledException)
+        {
+            // A refusal is an answer, not an error (SignalR's own dispatcher log, which would report every
+            // one with a stack trace, is off in appsettings.json); this is a fault of the server's.
+            log.LogError(failed, "{Method} failed on connection {Connection}", invocation.HubMethodName, invocation.Context.ConnectionId);
+            throw;
         }
     }
 

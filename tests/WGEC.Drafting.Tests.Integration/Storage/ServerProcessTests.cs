@@ -109,5 +109,27 @@ public sealed class ServerProcessTests
         Assert.DoesNotContain(token, server.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_refused_hub_call_is_an_answer_not_an_error_in_the_log()
+    {
+        using var data = TemporaryFolder.Create();
+        await using var server = await ServerProcess.StartAsync(new Dictionary<string, string> { ["Drafting__DataDirectory"] = data.Path });
+        var secretariat = Api(server);
+        await secretariat.SignInAsync(server.InviteCode!);
+        var document = await secretariat.CreateDocumentAsync("Quiet log", DocumentKind.Report, "Text.");
+        var observer = Api(server);
+        await observer.SignInAsync((await secretariat.CreateParticipantAsync("Olga", "ISOC", Role.Observer)).InviteCode);
+        await using var hub = new DraftingConnection(server.Address, () => Task.FromResult(observer.Token));
+        await hub.StartAsync();
+
+        var refused = await Assert.ThrowsAsync<DraftingException>(() => hub.EditParagraphAsync(
+            new EditParagraphRequest(document.Id, document.Paragraphs[0].Id, document.Paragraphs[0].Revision, "Changed.")));
+        await server.StopAsync();
+
+        Assert.Equal(ErrorCode.Forbidden, refused.Code);
+        Assert.DoesNotContain("fail:", server.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Failed to invoke", server.Output, StringComparison.Ordinal);
+    }
+
     private static DraftingApi Api(ServerProcess server) => new(new HttpClient { BaseAddress = server.Address });
 }
