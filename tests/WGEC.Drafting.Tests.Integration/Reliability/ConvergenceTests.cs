@@ -55,8 +55,6 @@ public sealed class ConvergenceTests(ITestOutputHelper output)
             ["Drafting__Schema"] = "x_" + Guid.NewGuid().ToString("N")[..12],
             ["Drafting__SecretariatInviteCode"] = SecretariatCode,
             ["Drafting__DataDirectory"] = data.Path,
-            // Refusals are expected here by the hundred; a server fault still reaches the client as an error without a code.
-            ["Logging__LogLevel__Microsoft.AspNetCore.SignalR.Internal.DefaultHubDispatcher"] = "Critical",
         });
         output.WriteLine($"server started in {clock.Elapsed.TotalSeconds:0.0} s");
         var relays = new List<ConvergenceRelay>();
