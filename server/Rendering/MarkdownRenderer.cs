@@ -1,4 +1,7 @@
 using System.Net;
+using System.Text;
+using AngleSharp.Dom;
+using AngleSharp.Html;
 using Ganss.Xss;
 using Markdig;
 
@@ -65,6 +68,52 @@ public sealed class MarkdownRenderer
             html = $"<p>{WebUtility.HtmlEncode(markdown)}</p>";
         }
 
-        return _sanitizer.Sanitize(html);
+        using var document = _sanitizer.SanitizeDom(html);
+        return document.Body is { } body ? Serialize(body) : string.Empty;
+    }
+
+    /// <summary>
+    /// The sanitised body as HTML, as the sanitiser's own <c>Sanitize</c> would write it, in one iterative walk over
+    /// each element's children by index. AngleSharp's serialiser, and its <c>NextSibling</c>, search the parent's children
+    /// for the node each time: quadratic in the number of siblings (a 20,000-character paragraph of <c>`a` </c> makes
+    /// 5,000 of them), and the serialiser recurses once per level of nesting.
+    /// </summary>
+    private static string Serialize(IElement body)
+    {
+        var formatter = HtmlMarkupFormatter.Instance;
+        var html = new StringBuilder();
+        var open = new Stack<(INode Parent, int Next)>();
+        open.Push((body, 0));
+        while (open.TryPop(out var frame))
+        {
+            var (parent, next) = frame;
+            var children = parent.ChildNodes;
+            if (next >= children.Length)
+            {
+                if (parent != body)
+                    html.Append(formatter.CloseTag((IElement)parent, false));
+                continue;
+            }
+
+            open.Push((parent, next + 1));
+            switch (children[next])
+            {
+                case IElement element when element.Flags.HasFlag(NodeFlags.SelfClosing):
+                    html.Append(formatter.OpenTag(element, true));
+                    break;
+                case IElement element:
+                    html.Append(formatter.OpenTag(element, false));
+                    open.Push((element, 0));
+                    break;
+                case IComment comment:
+                    html.Append(formatter.Comment(comment));
+                    break;
+                case ICharacterData text:
+                    html.Append(formatter.Text(text));
+                    break;
+            }
+        }
+
+        return html.ToString();
     }
 }
