@@ -26,6 +26,7 @@ internal static class BracketMarkdown
             .DisableHtml()
             .UsePreciseSourceLocation()
             .Use<BracketExtension>()
+            .Use<NestingLimits>()
             .Build();
 }
 
