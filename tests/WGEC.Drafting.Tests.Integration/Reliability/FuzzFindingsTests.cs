@@ -1,0 +1,31 @@
+using WGEC.Drafting.Tests.Collaboration;
+using WGEC.Drafting.Tests.Infrastructure;
+
+namespace WGEC.Drafting.Tests.Reliability;
+
+/// <summary>What the fuzz test (FuzzTests) found wrong, each pinned by a test of its own (PROTOCOL.md §4, §5).</summary>
+public sealed class FuzzFindingsTests(DraftingApp app) : IClassFixture<DraftingApp>
+{
+    [Theory]
+    [InlineData("arrays nested 10,000 deep")]
+    [InlineData("a value missing")]
+    [InlineData("a string never closed")]
+    public async Task A_hub_argument_that_is_no_json_or_nested_too_deep_is_invalid_and_the_connection_goes_on(string fault)
+    {
+        await using var scene = await HubScene.StartAsync(app, "Alpha");
+        await using var raw = await FuzzHubSocket.ConnectAsync(app.BaseAddress, scene.Member.Api.Token!);
+        var argument = fault switch
+        {
+            "arrays nested 10,000 deep" => new string('[', 10_000) + new string(']', 10_000),
+            "a value missing" => "{\"documentId\":}",
+            _ => $"{{\"documentId\":\"{scene.Id}\",\"kind\":\"text\",\"text\":\"open",
+        };
+
+        var answer = await raw.InvokeAsync("InsertParagraph", argument);
+
+        Assert.StartsWith("invalid: ", answer.Error ?? answer.ToString(), StringComparison.Ordinal);
+        Assert.True(raw.IsOpen);
+        var after = await raw.InvokeAsync("InsertParagraph", $"{{\"documentId\":\"{scene.Id}\",\"kind\":\"text\",\"text\":\"after\"}}");
+        Assert.NotNull(after.Result);
+    }
+}
