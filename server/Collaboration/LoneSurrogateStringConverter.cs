@@ -9,10 +9,13 @@ namespace WGEC.Drafting.Collaboration;
 /// Reads the hub's JSON strings so that a lone surrogate escaped as <c>\ud800</c> (what a browser's
 /// <c>JSON.stringify</c> sends for one) reaches the text rules, which refuse it with <c>invalid</c>
 /// (PROTOCOL.md §5). System.Text.Json alone fails the argument binding, and the caller gets an
-/// error without a code instead.
+/// error without a code instead. Bytes that are not UTF-8 are not text at all: they fail the binding
+/// (<c>invalid</c>) rather than turn into U+FFFD.
 /// </summary>
 public sealed class LoneSurrogateStringConverter : JsonConverter<string>
 {
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
     public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         try
@@ -21,7 +24,16 @@ public sealed class LoneSurrogateStringConverter : JsonConverter<string>
         }
         catch (InvalidOperationException) when (reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName)
         {
-            return Unescape(Encoding.UTF8.GetString(reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan));
+            string escaped;
+            try
+            {
+                escaped = StrictUtf8.GetString(reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan);
+            }
+            catch (DecoderFallbackException notUtf8)
+            {
+                throw new JsonException("a string is not UTF-8", notUtf8);
+            }
+            return Unescape(escaped);
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Text;
 using WGEC.Drafting.Tests.Collaboration;
 using WGEC.Drafting.Tests.Infrastructure;
 
@@ -27,5 +28,18 @@ public sealed class FuzzFindingsTests(DraftingApp app) : IClassFixture<DraftingA
         Assert.True(raw.IsOpen);
         var after = await raw.InvokeAsync("InsertParagraph", $"{{\"documentId\":\"{scene.Id}\",\"kind\":\"text\",\"text\":\"after\"}}");
         Assert.NotNull(after.Result);
+    }
+
+    [Fact]
+    public async Task A_hub_string_whose_bytes_are_not_utf8_is_invalid_not_replaced()
+    {
+        await using var scene = await HubScene.StartAsync(app, "Alpha");
+        await using var raw = await FuzzHubSocket.ConnectAsync(app.BaseAddress, scene.Member.Api.Token!);
+        byte[] text = [.. Encoding.UTF8.GetBytes($"{{\"documentId\":\"{scene.Id}\",\"kind\":\"text\",\"text\":\"a"), 0xED, 0xA0, 0x80, .. "b\"}"u8];
+
+        var answer = await raw.InvokeRawAsync("InsertParagraph", text);
+
+        Assert.StartsWith("invalid: ", answer.Error ?? answer.ToString(), StringComparison.Ordinal);
+        Assert.Empty(await scene.NewEventsAsync());
     }
 }
