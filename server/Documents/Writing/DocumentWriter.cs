@@ -28,6 +28,10 @@ public sealed class DocumentWriter(
     {
         if (clientOpId is { Length: > 200 })
             throw new RefusedException(Refusal.Invalid("clientOpId is at most 200 characters"));
+        // Stored with the events for the life of the document: text by the rules of every other text (PostgreSQL
+        // cannot even store a NUL in the events' JSON, so it would fail the write with no code).
+        if (clientOpId is not null && TextRules.Normalize(clientOpId, 200, "clientOpId", allowBlankLines: true).Refusal is { } bad)
+            throw new RefusedException(bad);
         // Taken under the document's gate (the state goes on changing), stored after it is released.
         List<DocumentSnapshot>? due = null;
         var answer = await cache.WithStateAsync(documentId, async (state, refresh) =>

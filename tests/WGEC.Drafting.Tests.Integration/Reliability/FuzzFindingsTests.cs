@@ -42,4 +42,22 @@ public sealed class FuzzFindingsTests(DraftingApp app) : IClassFixture<DraftingA
         Assert.StartsWith("invalid: ", answer.Error ?? answer.ToString(), StringComparison.Ordinal);
         Assert.Empty(await scene.NewEventsAsync());
     }
+
+    [Theory]
+    [InlineData("op\\u0000")]
+    [InlineData("op\\u0007")]
+    [InlineData("op\\u0085")]
+    [InlineData("op\\ud800")]
+    [InlineData("op\\uffff")]
+    public async Task A_client_op_id_with_a_character_the_text_rules_refuse_is_invalid_and_appends_nothing(string opId)
+    {
+        await using var scene = await HubScene.StartAsync(app, "Alpha");
+        await using var raw = await FuzzHubSocket.ConnectAsync(app.BaseAddress, scene.Member.Api.Token!);
+
+        var answer = await raw.InvokeAsync("EditParagraph",
+            $"{{\"documentId\":\"{scene.Id}\",\"paragraphId\":\"{scene.Paragraph(0)}\",\"baseRevision\":{scene.Document.Version},\"text\":\"Beta\",\"clientOpId\":\"{opId}\"}}");
+
+        Assert.StartsWith("invalid: clientOpId contains ", answer.Error ?? answer.ToString(), StringComparison.Ordinal);
+        Assert.Empty(await scene.NewEventsAsync());
+    }
 }
