@@ -75,6 +75,8 @@ public sealed class DraftingHub(
     public async Task LeaveDocument(LeaveDocumentRequest request)
     {
         await Caller(Permission.Read);
+        // Leaving a document one has not joined is harmless; leaving one that does not exist is not-found.
+        await reader.VersionAsync(request.DocumentId, Context.ConnectionAborted);
         await Groups.RemoveFromGroupAsync(Context.ConnectionId, Broadcaster.Group(request.DocumentId));
         presence.Leave(request.DocumentId, Context.ConnectionId);
     }
@@ -159,6 +161,9 @@ public sealed class DraftingHub(
         await Caller(Permission.Read);
         if (!presence.IsJoined(request.DocumentId, Context.ConnectionId))
             throw new RefusedException(Refusal.Invalid("join the document before setting focus"));
+        // Everyone else's view shows this id: it names a paragraph of the document, like FollowMe's.
+        if (request.ParagraphId is { } paragraphId)
+            await writer.ReadAsync(request.DocumentId, state => Paragraphs.FindLive(state, paragraphId, out _), Context.ConnectionAborted);
         presence.Focus(request.DocumentId, Context.ConnectionId, request.ParagraphId);
     }
 

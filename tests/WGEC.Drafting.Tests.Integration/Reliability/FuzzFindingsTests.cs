@@ -1,4 +1,5 @@
 using System.Text;
+using WGEC.Drafting.Contracts;
 using WGEC.Drafting.Tests.Collaboration;
 using WGEC.Drafting.Tests.Infrastructure;
 
@@ -59,5 +60,26 @@ public sealed class FuzzFindingsTests(DraftingApp app) : IClassFixture<DraftingA
 
         Assert.StartsWith("invalid: clientOpId contains ", answer.Error ?? answer.ToString(), StringComparison.Ordinal);
         Assert.Empty(await scene.NewEventsAsync());
+    }
+
+    [Fact]
+    public async Task Leaving_a_document_that_does_not_exist_is_not_found()
+    {
+        await using var scene = await HubScene.StartAsync(app, "Alpha");
+
+        await HubAssert.RefusedAsync(ErrorCode.NotFound, () => scene.Editor.LeaveDocumentAsync(new LeaveDocumentRequest(Guid.NewGuid())));
+        await scene.Editor.LeaveDocumentAsync(new LeaveDocumentRequest(scene.Id));
+        await scene.Editor.LeaveDocumentAsync(new LeaveDocumentRequest(scene.Id));
+    }
+
+    [Fact]
+    public async Task Focus_on_a_paragraph_that_is_not_in_the_document_is_not_found()
+    {
+        await using var scene = await HubScene.StartAsync(app, "Alpha", "Beta");
+
+        await HubAssert.RefusedAsync(ErrorCode.NotFound, () => scene.Editor.SetFocusAsync(new SetFocusRequest(scene.Id, Guid.NewGuid())));
+        await HubAssert.RefusedAsync(ErrorCode.NotFound, () => scene.Editor.SetFocusAsync(new SetFocusRequest(scene.Id, scene.Id)));
+        await scene.Editor.SetFocusAsync(new SetFocusRequest(scene.Id, scene.Paragraph(1)));
+        await scene.Editor.SetFocusAsync(new SetFocusRequest(scene.Id, null));
     }
 }
