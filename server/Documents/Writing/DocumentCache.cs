@@ -12,6 +12,9 @@ public sealed class DocumentCache(DocumentStreams streams)
 {
     private readonly ConcurrentDictionary<Guid, Entry> entries = new();
 
+    /// <summary>How many documents have an entry on this node (for tests).</summary>
+    internal int Count => entries.Count;
+
     private sealed class Entry
     {
         public readonly SemaphoreSlim Gate = new(1, 1);
@@ -46,7 +49,11 @@ public sealed class DocumentCache(DocumentStreams streams)
         foreach (var e in await streams.ReadAsync(documentId, from: state.Version + 1, ct: ct))
             state.Apply((DocumentEvent)e.Data, e.Version, Timestamps.Trim(e.Timestamp));
         if (state.Version == 0)
+        {
+            // No entry stays behind for an id that names no document: a client sending made-up ids would grow the cache for ever.
+            entries.TryRemove(KeyValuePair.Create(documentId, entry));
             throw new RefusedException(Refusal.NotFound($"document {documentId} does not exist"));
+        }
         entry.State = state;
         return state;
     }

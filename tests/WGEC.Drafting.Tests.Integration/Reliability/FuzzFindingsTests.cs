@@ -1,5 +1,7 @@
 using System.Text;
+using Microsoft.Extensions.DependencyInjection;
 using WGEC.Drafting.Contracts;
+using WGEC.Drafting.Documents.Writing;
 using WGEC.Drafting.Tests.Collaboration;
 using WGEC.Drafting.Tests.Infrastructure;
 
@@ -81,5 +83,23 @@ public sealed class FuzzFindingsTests(DraftingApp app) : IClassFixture<DraftingA
         await HubAssert.RefusedAsync(ErrorCode.NotFound, () => scene.Editor.SetFocusAsync(new SetFocusRequest(scene.Id, scene.Id)));
         await scene.Editor.SetFocusAsync(new SetFocusRequest(scene.Id, scene.Paragraph(1)));
         await scene.Editor.SetFocusAsync(new SetFocusRequest(scene.Id, null));
+    }
+
+    [Fact]
+    public async Task Made_up_document_ids_leave_nothing_behind_in_the_writers_cache()
+    {
+        await using var scene = await HubScene.StartAsync(app, "Alpha");
+        var cache = app.Services.GetRequiredService<DocumentCache>();
+        // The scene's own document in the cache first: sending its text again appends nothing.
+        await scene.Editor.EditParagraphAsync(new EditParagraphRequest(scene.Id, scene.Paragraph(0), scene.Document.Version, "Alpha"));
+        var before = cache.Count;
+
+        for (var i = 0; i < 50; i++)
+        {
+            await HubAssert.RefusedAsync(ErrorCode.NotFound, () => scene.Editor.EditParagraphAsync(
+                new EditParagraphRequest(Guid.NewGuid(), scene.Paragraph(0), 1, "Beta")));
+        }
+
+        Assert.Equal(before, cache.Count);
     }
 }
