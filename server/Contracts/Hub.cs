@@ -53,10 +53,10 @@ public sealed record OpenMeetingRequest(Guid DocumentId, string? Name, string? C
 public sealed record CloseMeetingRequest(Guid DocumentId, string? ClientOpId = null);
 
 /// <param name="ParagraphId">The paragraph to replace or delete, or to insert after (null = insert at the top).</param>
-/// <param name="Kind">The kind of an inserted paragraph; by default the kind of the one it follows.</param>
+/// <param name="Kind">The kind of an inserted paragraph; left out (null), the kind of the one it follows. A kind given must be known.</param>
 public sealed record TableProposalRequest(
     Guid DocumentId, Guid? ParagraphId, ProposalAction Action, string? Text = null, string? Note = null,
-    ParagraphKind Kind = ParagraphKind.Unknown, string? ClientOpId = null);
+    ParagraphKind? Kind = null, string? ClientOpId = null);
 
 public sealed record TableProposalResult(Outcome Outcome, long Version, Guid ProposalId);
 

@@ -9,6 +9,9 @@ public static class TableProposal
     {
         if (request.Action == ProposalAction.Unknown)
             return Refusal.Invalid("action must be one of replace, insert-after, delete");
+        // Left out is "the kind of the paragraph it follows"; a kind this server does not know is not that.
+        if (request.Kind == ParagraphKind.Unknown)
+            return Refusal.Invalid("kind must be one of heading, preambular, operative, text, or left out");
         ParagraphState? target = null;
         if (request.ParagraphId is { } id)
         {
@@ -36,7 +39,7 @@ public static class TableProposal
         if (note.Refusal is { } badNote)
             return badNote;
         var kind = request.Action != ProposalAction.InsertAfter ? target!.Kind
-            : request.Kind != ParagraphKind.Unknown ? request.Kind
+            : request.Kind is { } chosen ? chosen
             : target?.Kind ?? ParagraphKind.Text;
         return Decision.Append(new ProposalTabled(proposalId, request.ParagraphId, request.Action, text, note.Text.Length == 0 ? null : note.Text, kind));
     }

@@ -102,4 +102,22 @@ public sealed class FuzzFindingsTests(DraftingApp app) : IClassFixture<DraftingA
 
         Assert.Equal(before, cache.Count);
     }
+
+    [Theory]
+    [InlineData("\"bogus\"")]
+    [InlineData("\"unknown\"")]
+    [InlineData("42")]
+    public async Task A_proposal_kind_given_but_unknown_is_invalid_where_one_left_out_is_the_default(string kind)
+    {
+        await using var scene = await HubScene.StartAsync(app, "Alpha");
+        await using var raw = await FuzzHubSocket.ConnectAsync(app.BaseAddress, scene.Member.Api.Token!);
+        var request = $"{{\"documentId\":\"{scene.Id}\",\"paragraphId\":\"{scene.Paragraph(0)}\",\"action\":\"insert-after\",\"text\":\"Beta.\"";
+
+        var refused = await raw.InvokeAsync("TableProposal", request + $",\"kind\":{kind}}}");
+        var tabled = await raw.InvokeAsync("TableProposal", request + "}");
+
+        Assert.StartsWith("invalid: kind ", refused.Error ?? refused.ToString(), StringComparison.Ordinal);
+        Assert.NotNull(tabled.Result);
+        Assert.Single(await scene.NewEventsAsync());
+    }
 }

@@ -133,7 +133,7 @@ public sealed class StateBuilder
         Run(global::WGEC.Drafting.Documents.Meetings.CloseMeeting.Decide, Chair);
 
     /// <summary>Tables a proposal by <paramref name="by"/> (default <see cref="Member"/>, Brazil) and returns its id.</summary>
-    public Guid Propose(ProposalAction action, Guid? paragraphId, string? text = null, Actor? by = null, ParagraphKind kind = ParagraphKind.Unknown, string? note = null)
+    public Guid Propose(ProposalAction action, Guid? paragraphId, string? text = null, Actor? by = null, ParagraphKind? kind = null, string? note = null)
     {
         var id = Guid.NewGuid();
         Run(s => TableProposal.Decide(s, new TableProposalRequest(DocumentId, paragraphId, action, text, note, kind), id), by);

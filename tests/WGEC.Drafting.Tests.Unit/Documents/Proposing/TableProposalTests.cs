@@ -7,7 +7,7 @@ namespace WGEC.Drafting.Tests.Documents.Proposing;
 public class TableProposalTests
 {
     private static Decision Table(
-        StateBuilder doc, Guid? paragraphId, ProposalAction action, string? text = null, string? note = null, ParagraphKind kind = ParagraphKind.Unknown) =>
+        StateBuilder doc, Guid? paragraphId, ProposalAction action, string? text = null, string? note = null, ParagraphKind? kind = null) =>
         TableProposal.Decide(doc.State, new TableProposalRequest(StateBuilder.DocumentId, paragraphId, action, text, note, kind), Guid.NewGuid());
 
     /// <summary>PP1, OP1, OP2.</summary>
@@ -134,6 +134,15 @@ public class TableProposalTests
     {
         var doc = Draft();
         Assert.Equal(ParagraphKind.Operative, Decided.Appended<ProposalTabled>(Table(doc, doc.Ids[0], ProposalAction.InsertAfter, "Decides.", kind: ParagraphKind.Operative)).Kind);
+    }
+
+    [Theory]
+    [InlineData(ProposalAction.InsertAfter)]
+    [InlineData(ProposalAction.Replace)]
+    public void A_kind_given_but_unknown_is_invalid_not_the_default(ProposalAction action)
+    {
+        var doc = Draft();
+        Decided.Refused(Table(doc, doc.Ids[1], action, "Decides.", kind: ParagraphKind.Unknown), ErrorCode.Invalid);
     }
 
     [Fact]
