@@ -72,7 +72,10 @@ public static partial class MarkdownImport
     private static IEnumerable<string> Blocks(string markdown)
     {
         var current = new StringBuilder();
-        foreach (var rawLine in markdown.ReplaceLineEndings("\n").Split('\n'))
+        // The line ends of TextRules (CR, CRLF, LS, PS), not all of ReplaceLineEndings': it also breaks lines at a form
+        // feed and at NEL, control characters that the paragraph's text rules must see, and refuse.
+        var lines = markdown.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Replace('\u2028', '\n').Replace('\u2029', '\n');
+        foreach (var rawLine in lines.Split('\n'))
         {
             if (string.IsNullOrWhiteSpace(rawLine) || HeadingLine().IsMatch(rawLine))
             {

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using WGEC.Drafting.Contracts;
@@ -119,5 +120,19 @@ public sealed class FuzzFindingsTests(DraftingApp app) : IClassFixture<DraftingA
         Assert.StartsWith("invalid: kind ", refused.Error ?? refused.ToString(), StringComparison.Ordinal);
         Assert.NotNull(tabled.Result);
         Assert.Single(await scene.NewEventsAsync());
+    }
+
+    [Theory]
+    [InlineData("One.\n\nTwo\fthree.")]
+    [InlineData("One.\n\nTwo\u0085three.")]
+    public async Task Imported_markdown_with_a_form_feed_or_a_next_line_control_is_invalid_not_split(string markdown)
+    {
+        var chair = await app.JoinAsync(Role.Chair);
+
+        var detail = await Problem.AssertAsync(
+            await chair.Api.Http.SendAsync(HttpMethod.Post, "api/documents", chair.Api.Token, new CreateDocumentRequest("Fuzz", DocumentKind.Report, null, markdown)),
+            HttpStatusCode.BadRequest, "invalid");
+
+        Assert.StartsWith("paragraph 2 contains the control character", detail, StringComparison.Ordinal);
     }
 }
