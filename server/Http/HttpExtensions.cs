@@ -24,6 +24,7 @@ public static class HttpExtensions
         if (!app.Environment.IsDevelopment())
             app.UseHsts();
         app.UseExceptionHandler();
+        app.UseQueryGuard();
         app.UseWebClientAssets();
         app.UseStatusCodePages();
         app.UseCrossOrigin();

@@ -135,4 +135,16 @@ public sealed class FuzzFindingsTests(DraftingApp app) : IClassFixture<DraftingA
 
         Assert.StartsWith("paragraph 2 contains the control character", detail, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("?version=1%00")]
+    [InlineData("/events?after=0%00")]
+    [InlineData("/diff?from=1%01")]
+    public async Task A_query_value_with_a_control_character_is_invalid(string query)
+    {
+        var chair = await app.JoinAsync(Role.Chair);
+        var document = await chair.Api.CreateDocumentAsync("Fuzz", DocumentKind.Report, "One.");
+
+        await Problem.AssertAsync(await chair.Api.Http.GetAsync($"api/documents/{document.Id}{query}", chair.Api.Token), HttpStatusCode.BadRequest, "invalid");
+    }
 }
