@@ -61,6 +61,9 @@ public static class HistoryImport
             return (null, TooLarge + "a clientOpId is at most 200 characters");
         if (envelope.Meeting is { Length: > TextRules.MaxTitleLength })
             return (null, TooLarge + $"a meeting name is at most {TextRules.MaxTitleLength} characters");
+        if ((Characters(envelope.ClientOpId, "clientOpId") ?? Characters(envelope.Meeting, "meeting name")
+            ?? Characters(actor.Name, "actor's name") ?? Characters(actor.Delegation, "actor's delegation")) is { } forbidden)
+            return (null, forbidden);
         if (state.AdoptedAt is not null)
             return (null, "the document was adopted before it; nothing follows an adoption");
         DocumentEvent? e;
@@ -146,6 +149,10 @@ public static class HistoryImport
             state.Proposals.ContainsKey(ProposalRecord.IdOf(e)!.Value) ? null : $"no proposal {ProposalRecord.IdOf(e)}",
         _ => null,
     };
+
+    /// <summary>Characters the text rules refuse in any text (PostgreSQL cannot even store a NUL in the events' JSON).</summary>
+    private static string? Characters(string? text, string what) =>
+        text is null ? null : TextRules.Normalize(text, int.MaxValue, what, allowBlankLines: true).Refusal?.Message;
 
     private static string? Live(DocumentState state, Guid paragraphId) =>
         state.Find(paragraphId) is { Deleted: false } ? null : $"no paragraph {paragraphId} in the document";
