@@ -21,9 +21,38 @@ internal static class FuzzRestCases
     public static RestCase Valid(RestRequest request, RestIds ids, string token) =>
         Make(request, "valid", Path(request, ids), BaseQuery(request), Bearer(request, token), BaseBody(request, ids), []);
 
-    public static IEnumerable<RestCase> Cases(RestRequest request, RestIds ids, string token, Random random)
+    /// <summary>
+    /// Every malformed request made from <paramref name="request"/>'s valid one. A history to import names its new document
+    /// in the path and in every event: each input gets an id of its own, so that one imported by mistake hides no other.
+    /// </summary>
+    public static IEnumerable<RestCase> Cases(RestRequest request, RestIds ids, string token, Random random) =>
+        request.Path.Contains("{new}", StringComparison.Ordinal)
+            ? AllCases(request, ids, token, random).Select(c => Renamed(c, ids.NewDocument.ToString(), NewGuid(random).ToString()))
+            : AllCases(request, ids, token, random);
+
+    private static RestCase Renamed(RestCase input, string from, string to) => input with
     {
-        var path = Path(request, ids);
+        PathAndQuery = input.PathAndQuery.Replace(from, to, StringComparison.Ordinal),
+        Body = input.Body is { } body ? Replace(body, Encoding.ASCII.GetBytes(from), Encoding.ASCII.GetBytes(to)) : null,
+    };
+
+    /// <summary>Every occurrence of <paramref name="from"/> in bytes that need not be UTF-8, replaced by <paramref name="to"/>.</summary>
+    private static byte[] Replace(byte[] bytes, byte[] from, byte[] to)
+    {
+        var result = new List<byte>(bytes.Length);
+        var rest = bytes.AsSpan();
+        for (var at = rest.IndexOf(from); at >= 0; at = rest.IndexOf(from))
+        {
+            result.AddRange(rest[..at]);
+            result.AddRange(to);
+            rest = rest[(at + from.Length)..];
+        }
+        result.AddRange(rest);
+        return [.. result];
+    }
+
+    private static IEnumerable<RestCase> AllCases(RestRequest request, RestIds ids, string token, Random random)
+    {
         var query = BaseQuery(request);
         var auth = Bearer(request, token);
         var body = BaseBody(request, ids);
@@ -35,23 +64,25 @@ internal static class FuzzRestCases
         foreach (var parameter in request.Query)
         {
             foreach (var value in FuzzRestValues.Query(parameter.Kind, random))
-                yield return Make(request, $"{parameter.Name}={value.Label}", path, WithQuery(request, parameter.Name, value.Encoded), auth, body, value.Expected);
+                yield return Make(request, $"{parameter.Name}={value.Label}", Path(request, ids), WithQuery(request, parameter.Name, value.Encoded), auth, body, value.Expected);
         }
         foreach (var (label, combination, expected) in request.Combinations)
-            yield return Make(request, label, path, combination, auth, body, [expected]);
+            yield return Make(request, label, Path(request, ids), combination, auth, body, [expected]);
         if (!request.Anonymous)
         {
             foreach (var (label, header) in FuzzRestValues.BadTokens(ids.Participant))
-                yield return Make(request, "Authorization: " + label, path, query, header, body, [ErrorCode.Unauthorized]);
+                yield return Make(request, "Authorization: " + label, Path(request, ids), query, header, body, [ErrorCode.Unauthorized]);
         }
         var bodies = request.Body switch
         {
-            RestBody.Json => JsonBodies(request, ids, random),
+            RestBody.Json => JsonBodies(request, FuzzHubRequests.Json(request.Fields(ids)), request.Fields(ids), ids, random),
+            RestBody.History => FuzzRestHistory.Bodies(ids.History, ids.Document, random).Select(b => (b.Label, (byte[]?)b.Body, (string?)Json, b.Expected))
+                .Concat(JsonBodies(request, Encoding.UTF8.GetBytes(ids.History), [], ids, random)),
             RestBody.Docx => DocxBodies(),
             _ => [],
         };
         foreach (var (label, content, contentType, expected) in bodies)
-            yield return Make(request, label, path, query, auth, (content, contentType), expected);
+            yield return Make(request, label, Path(request, ids), query, auth, (content, contentType), expected);
     }
 
     private static RestCase Make(
@@ -62,6 +93,8 @@ internal static class FuzzRestCases
 
     private static IEnumerable<(string Placeholder, RestParam Kind)> Placeholders(RestRequest request)
     {
+        if (request.Path.Contains("{new}", StringComparison.Ordinal))
+            yield return ("{new}", RestParam.NewDocumentId);
         if (request.Path.Contains("{participant}", StringComparison.Ordinal))
             yield return ("{participant}", RestParam.ParticipantId);
         if (request.Path.Contains("{id}", StringComparison.Ordinal))
@@ -72,10 +105,12 @@ internal static class FuzzRestCases
             yield return ("{label}", RestParam.Label);
     }
 
+    /// <summary>The path with its placeholders filled in, one replaced by <paramref name="value"/>.</summary>
     private static string Path(RestRequest request, RestIds ids, string? replaced = null, string? value = null)
     {
         string Value(string placeholder, string valid) => placeholder == replaced ? value! : valid;
         return request.Path
+            .Replace("{new}", Value("{new}", ids.NewDocument.ToString()), StringComparison.Ordinal)
             .Replace("{participant}", Value("{participant}", ids.Participant.ToString()), StringComparison.Ordinal)
             .Replace("{id}", Value("{id}", ids.Document.Document.ToString()), StringComparison.Ordinal)
             .Replace("{pid}", Value("{pid}", ids.Document.Paragraph.ToString()), StringComparison.Ordinal)
@@ -93,19 +128,21 @@ internal static class FuzzRestCases
     private static (byte[]?, string?) BaseBody(RestRequest request, RestIds ids) => request.Body switch
     {
         RestBody.Json => (FuzzHubRequests.Json(request.Fields(ids)), Json),
+        RestBody.History => (Encoding.UTF8.GetBytes(ids.History), Json),
         RestBody.Docx => Multipart(Form()),
         _ => (null, null),
     };
 
-    private static IEnumerable<(string, byte[]?, string?, ErrorCode[])> JsonBodies(RestRequest request, RestIds ids, Random random)
+    /// <summary>Each field of a JSON body replaced by its malformed values, then malformed shapes of the whole body.</summary>
+    private static IEnumerable<(string, byte[]?, string?, ErrorCode[])> JsonBodies(
+        RestRequest request, byte[] validBody, FuzzField[] fields, RestIds ids, Random random)
     {
-        var fields = request.Fields(ids);
         foreach (var field in fields)
         {
             foreach (var value in Values(field, ids.Document, random))
                 yield return ($"{field.Name}: {value.Label}", FuzzHubRequests.Json(fields, field.Name, value.Json), Json, value.Expected);
         }
-        var valid = Encoding.UTF8.GetString(FuzzHubRequests.Json(fields));
+        var valid = Encoding.UTF8.GetString(validBody);
         ErrorCode[] none = [request.NoBody];
         (string, string, ErrorCode[])[] shapes =
         [

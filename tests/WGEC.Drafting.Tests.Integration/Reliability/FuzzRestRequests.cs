@@ -3,11 +3,19 @@ using static WGEC.Drafting.Tests.Reliability.Fuzz;
 
 namespace WGEC.Drafting.Tests.Reliability;
 
-/// <summary>What a REST request names: the target documents' ids, a participant to revoke, and a good invite code.</summary>
-internal sealed record RestIds(FuzzIds Document, Guid Participant, string InviteCode);
+/// <summary>
+/// What a REST request names: the target document's ids, its history made over to a new document id (to import), a
+/// participant to revoke, and a good invite code.
+/// </summary>
+internal sealed record RestIds(FuzzIds Document, string History, Guid NewDocument, Guid Participant, string InviteCode)
+{
+    /// <summary>The target document's history (<c>GET /events</c>) as the history of <paramref name="newDocument"/>.</summary>
+    public static RestIds For(FuzzIds document, string history, Guid newDocument, Guid participant, string inviteCode) =>
+        new(document, history.Replace(document.Document.ToString(), newDocument.ToString(), StringComparison.Ordinal), newDocument, participant, inviteCode);
+}
 
-/// <summary>How a REST call takes its input besides the path and query.</summary>
-internal enum RestBody { None, Json, Docx }
+/// <summary>How a REST call takes its input besides the path and query: none, a JSON object, a Word upload, a document's history.</summary>
+internal enum RestBody { None, Json, Docx, History }
 
 /// <summary>A query parameter of a call, with its value in the valid request (null: the valid request leaves it out).</summary>
 internal sealed record RestQuery(string Name, RestParam Kind, string? Valid = null);
@@ -68,6 +76,7 @@ internal static class FuzzRestRequests
         new("POST /api/documents/ [multipart]", "api/documents", [], RestBody.Docx),
         new("GET /api/documents/{id:guid}", "api/documents/{id}", Selectors) { Combinations = TwoSelectors },
         new("GET /api/documents/{id:guid}/events", "api/documents/{id}/events", [new("after", RestParam.After, "1"), new("limit", RestParam.Limit, "10")]),
+        new("POST /api/documents/{id:guid}/events", "api/documents/{new}/events", [], RestBody.History),
         new("GET /api/documents/{id:guid}/diff", "api/documents/{id}/diff", [new("from", RestParam.Point, "1"), new("to", RestParam.Point, "Rev.1")])
         {
             Combinations = [("no from", "to=2", ErrorCode.Invalid)],

@@ -14,6 +14,9 @@ internal enum RestParam
     ParagraphId,
     ParticipantId,
 
+    /// <summary>The id of a document to import (<c>{new}</c>): one already on the server is <c>invalid</c>.</summary>
+    NewDocumentId,
+
     /// <summary>A revision label in the path: one the document does not have is <c>not-found</c>.</summary>
     Label,
 
@@ -62,6 +65,11 @@ internal static class FuzzRestValues
         yield return new("a UTF-8-encoded surrogate", "a%ED%A0%80b", NotFound);
         yield return new("the byte 0xFF", "a%FFb", NotFound);
         yield return new("2,000 brackets", string.Concat(Enumerable.Repeat("%5B", 2_000)), NotFound);
+        if (kind == RestParam.NewDocumentId)
+        {
+            yield return new("a document already on the server", ids.Document.ToString(), [ErrorCode.Invalid]);
+            yield break;
+        }
         if (kind == RestParam.Label)
         {
             yield return new("a label the document does not have", "Rev.404", NotFound);
