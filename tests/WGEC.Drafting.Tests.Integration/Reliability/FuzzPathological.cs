@@ -51,7 +51,6 @@ internal static class FuzzPathological
                 throw new InvalidOperationException($"{label} is {text.Length} characters: not a valid paragraph");
             var clock = Stopwatch.StartNew();
             var answer = await raw.InvokeAsync("InsertParagraph", $"{{\"documentId\":\"{document.Id}\",\"kind\":\"text\",\"text\":{Fuzz.Quote(text)}}}");
-            report.SentToHub(text.Length);
             if (answer.Result is null)
                 report.Fail($"pathological text ({label})", $"refused although valid: {answer}");
             else if (clock.Elapsed > Bound)
@@ -70,7 +69,6 @@ internal static class FuzzPathological
             request.Headers.Authorization = new("Bearer", server.Token);
             using var response = await server.Http.SendAsync(request);
             var body = await response.Content.ReadAsByteArrayAsync();
-            report.SentToRest(read.Length);
             if (response.StatusCode != HttpStatusCode.OK)
                 report.Fail($"reading the pathological texts ({read})", $"{(int)response.StatusCode} {Fuzz.Clip(Encoding.UTF8.GetString(body))}");
             else if (clock.Elapsed > Bound)

@@ -58,7 +58,7 @@ internal sealed class FuzzReport(int seed)
     }
 
     public string Summary(long workingSetBefore, long workingSetAfter) =>
-        $"fuzz seed {Seed}: {HubInputs:N0} hub inputs, {RestInputs:N0} REST inputs, {ValidPathological} pathological valid texts, " +
+        $"fuzz seed {Seed}: {HubInputs:N0} malformed hub inputs, {RestInputs:N0} malformed REST inputs, {ValidPathological} pathological valid texts, " +
         $"{BytesSent / 1_000_000.0:N1} MB sent, then {Repeated.Inputs:N0} large hub inputs again ({Repeated.Bytes / 1_000_000.0:N0} MB), " +
         $"in {Elapsed.TotalSeconds:N1} s; server working set after forced collections {workingSetBefore / 1_000_000:N0} MB before, " +
         $"{workingSetAfter / 1_000_000:N0} MB after";

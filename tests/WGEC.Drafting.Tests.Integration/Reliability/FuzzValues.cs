@@ -5,7 +5,7 @@ using WGEC.Drafting.Contracts;
 namespace WGEC.Drafting.Tests.Reliability;
 
 /// <summary>The pathological values, shared by the hub and REST fuzzers.</summary>
-internal static partial class Fuzz
+internal static class Fuzz
 {
     /// <summary>Long enough to cost something, short enough to stay under the hub's 256 KB message limit.</summary>
     public const int HugeLength = 200_000;
