@@ -132,6 +132,22 @@ public sealed class RestHistoryImportTests(TwoServers servers) : IClassFixture<T
             await Problem.AssertAsync(await target.Http.PostRawAsync($"api/documents/{id}/events", target.Token, body), HttpStatusCode.BadRequest, "invalid");
     }
 
+    [Fact]
+    public async Task A_history_over_the_request_limit_is_too_large()
+    {
+        var target = (await servers.To.SecretariatAsync()).Api;
+        var huge = "[" + string.Join(',', Enumerable.Repeat("{\"documentId\":\"" + Guid.Empty + "\",\"version\":1,\"type\":\"" + new string('x', 1000) + "\"}", 31_000)) + "]";
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri($"api/documents/{Guid.NewGuid()}/events", UriKind.Relative))
+        {
+            Content = new StringContent(huge, System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Authorization = new("Bearer", target.Token);
+        request.Headers.ExpectContinue = true; // the answer comes before the body is sent, as curl asks for it
+
+        await Problem.AssertAsync(await target.Http.SendAsync(request), HttpStatusCode.RequestEntityTooLarge, "too-large");
+    }
+
     /// <summary>Everything a negotiation leaves in a history: merges, moves, deletes, statuses, comments, revisions with bis numbers, proposals, a meeting.</summary>
     private static async Task<Guid> NegotiateAsync(DraftingApp app)
     {
