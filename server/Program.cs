@@ -1,6 +1,7 @@
 using WGEC.Drafting.Collaboration;
 using WGEC.Drafting.Documents;
 using WGEC.Drafting.Http;
+using WGEC.Drafting.Operations;
 using WGEC.Drafting.Participants;
 using WGEC.Drafting.Storage;
 
@@ -18,6 +19,7 @@ builder.Services.AddDraftingHttp();
 builder.Services.AddDraftingParticipants();
 builder.Services.AddDraftingDocuments();
 builder.Services.AddDraftingCollaboration();
+builder.Services.AddDraftingOperations();
 
 var app = builder.Build();
 app.UseDraftingHttp();
@@ -25,6 +27,7 @@ app.MapDraftingHttp();
 app.MapParticipants();
 app.MapDocuments();
 app.MapCollaboration();
+app.MapDraftingOperations();
 app.Run();
 return 0;
 

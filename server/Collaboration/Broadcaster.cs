@@ -12,9 +12,10 @@ namespace WGEC.Drafting.Collaboration;
 /// Sends committed events to everyone who joined the document, in version order, from one queue
 /// per document: the writer only enqueues, so an editor's answer never waits for slow observers.
 /// </summary>
-public sealed class Broadcaster(IHubContext<DraftingHub, IDraftingClient> hub, Envelopes envelopes, ILogger<Broadcaster> log) : ICommittedEvents
+public sealed class Broadcaster(
+    IHubContext<DraftingHub, IDraftingClient> hub, Envelopes envelopes, Operations.DraftingMetrics metrics, ILogger<Broadcaster> log) : ICommittedEvents
 {
-    private readonly ConcurrentDictionary<Guid, Channel<IEvent>> queues = new();
+    private readonly ConcurrentDictionary<Guid, Channel<(IEvent Event, long CommittedAt)>> queues = new();
 
     public static string Group(Guid documentId) => $"document:{documentId:N}";
 
@@ -22,18 +23,19 @@ public sealed class Broadcaster(IHubContext<DraftingHub, IDraftingClient> hub, E
     {
         var queue = queues.GetOrAdd(documentId, id =>
         {
-            var channel = Channel.CreateUnbounded<IEvent>(new UnboundedChannelOptions { SingleReader = true });
+            var channel = Channel.CreateUnbounded<(IEvent, long)>(new UnboundedChannelOptions { SingleReader = true });
             _ = Task.Run(() => PumpAsync(id, channel.Reader));
             return channel;
         });
+        var now = System.Diagnostics.Stopwatch.GetTimestamp();
         foreach (var e in events)
-            queue.Writer.TryWrite(e);
+            queue.Writer.TryWrite((e, now));
     }
 
-    private async Task PumpAsync(Guid documentId, ChannelReader<IEvent> reader)
+    private async Task PumpAsync(Guid documentId, ChannelReader<(IEvent Event, long CommittedAt)> reader)
     {
         var group = hub.Clients.Group(Broadcaster.Group(documentId));
-        await foreach (var e in reader.ReadAllAsync())
+        await foreach (var (e, committedAt) in reader.ReadAllAsync())
         {
             // Not awaited: a group send completes only when its slowest connection has taken the
             // message, and one connection that stopped reading must not freeze everyone's live view.
@@ -41,6 +43,7 @@ public sealed class Broadcaster(IHubContext<DraftingHub, IDraftingClient> hub, E
             // stops answering (its client timeout); clients that miss an envelope see the gap and
             // fetch it with GET /events?after=.
             var send = group.Applied(envelopes.From(e));
+            metrics.HandedOver(committedAt);
             if (!send.IsCompletedSuccessfully)
                 _ = LogFailureAsync(send, documentId, e.Version);
         }

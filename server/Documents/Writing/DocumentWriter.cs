@@ -18,7 +18,8 @@ public interface ICommittedEvents
 /// node, or a process that shares the database) refreshes the state and decides again.
 /// </summary>
 public sealed class DocumentWriter(
-    DocumentCache cache, DocumentStreams streams, DocumentSnapshots snapshots, ICommittedEvents committed, ILogger<DocumentWriter> log)
+    DocumentCache cache, DocumentStreams streams, DocumentSnapshots snapshots, ICommittedEvents committed, Operations.DraftingMetrics metrics,
+    ILogger<DocumentWriter> log)
 {
     private const int Attempts = 20;
     private const int BackoffMilliseconds = 3;
@@ -32,6 +33,7 @@ public sealed class DocumentWriter(
         // cannot even store a NUL in the events' JSON, so it would fail the write with no code).
         if (clientOpId is not null && TextRules.Normalize(clientOpId, 200, "clientOpId", allowBlankLines: true).Refusal is { } bad)
             throw new RefusedException(bad);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         // Taken under the document's gate (the state goes on changing), stored after it is released.
         List<DocumentSnapshot>? due = null;
         var answer = await cache.WithStateAsync(documentId, async (state, refresh) =>
@@ -56,6 +58,8 @@ public sealed class DocumentWriter(
                     var appended = await streams.AppendAsync(documentId, state.Version, events, ct);
                     due = Apply(state, appended);
                     committed.Publish(documentId, appended);
+                    foreach (var stored in appended)
+                        metrics.Stored(Reading.Envelopes.TypeOf((DocumentEvent)stored.Data));
                     log.LogInformation("{Document} v{Version} {Type} by {Participant} ({Delegation})",
                         documentId, state.Version, events[^1].GetType().Name, actor.ParticipantId, actor.Delegation);
                     return (T)state.LastResult!;
@@ -76,6 +80,7 @@ public sealed class DocumentWriter(
         }, ct);
         if (due is not null)
             await snapshots.TrySaveAsync(due, CancellationToken.None);
+        metrics.Answered(started, ProtocolJson.Name(OutcomeOf(answer)));
         return answer;
     }
 
@@ -95,6 +100,16 @@ public sealed class DocumentWriter(
         }
         return due;
     }
+
+    private static Outcome OutcomeOf(object answer) => answer switch
+    {
+        InsertParagraphResult r => r.Outcome,
+        ParagraphTextResult r => r.Outcome,
+        AddCommentResult r => r.Outcome,
+        TableProposalResult r => r.Outcome,
+        WriteResult r => r.Outcome,
+        _ => Outcome.Unknown,
+    };
 
     /// <summary>Checks something against the document's current state (e.g. that a paragraph exists); a refusal is thrown.</summary>
     public Task ReadAsync(Guid documentId, Func<DocumentState, Refusal?> check, CancellationToken ct) =>

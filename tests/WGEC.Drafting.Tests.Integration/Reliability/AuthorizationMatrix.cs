@@ -49,6 +49,7 @@ public static class AuthorizationMatrix
     [
         // REST call (§1, §2)                                     secr chair member obs | none expd revk   the request
         Rest("GET /health",                                        "ok   ok   ok   ok  | ok   ok   ok ", (_, _) => Get("health")),
+        Rest("GET /metrics",                                       "ok   ok   ok   ok  | ok   ok   ok ", (_, _) => Get("metrics")),
         // Signing in takes no token; the revoked participant's code is refused (§1).
         Rest("POST /api/auth/token (application/json)",            "ok   ok   ok   ok  | ok   ok   401", (_, c) => Post("api/auth/token", new TokenRequest(c.InviteCode))),
         Rest("POST /api/auth/refresh",                             "ok   ok   ok   ok  | 401  401  401", (_, _) => Post("api/auth/refresh")),
