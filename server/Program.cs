@@ -18,7 +18,7 @@ catch (PostgresNotInstalledException missing)
 builder.Services.AddDraftingHttp();
 builder.Services.AddDraftingParticipants();
 builder.Services.AddDraftingDocuments();
-builder.Services.AddDraftingCollaboration();
+builder.Services.AddDraftingCollaboration(builder.Configuration);
 builder.Services.AddDraftingOperations();
 
 var app = builder.Build();

@@ -18,7 +18,7 @@ public static class CollaborationExtensions
         "Microsoft.AspNetCore.Server.Kestrel",
     ];
 
-    public static IServiceCollection AddDraftingCollaboration(this IServiceCollection services)
+    public static IServiceCollection AddDraftingCollaboration(this IServiceCollection services, IConfiguration config)
     {
         services.AddSignalR(options =>
             {
@@ -29,7 +29,8 @@ public static class CollaborationExtensions
             {
                 ProtocolJson.Configure(options.PayloadSerializerOptions);
                 options.PayloadSerializerOptions.Converters.Add(new LoneSurrogateStringConverter());
-            });
+            })
+            .AddDraftingScaleOut(config);
         // Tokens travel in the hub's query string (browsers cannot set headers on WebSockets):
         // the categories that log request URLs stay at Warning whatever the configuration says.
         services.AddLogging(logging =>

@@ -7,14 +7,17 @@ namespace WGEC.Drafting.Collaboration;
 /// <summary>
 /// Who is on which paragraph, per document and connection. Changes are gathered and sent at most
 /// once a second per document (PROTOCOL.md §3): members, chair and secretariat one entry per
-/// connection; observers only counted.
+/// connection; observers only counted. Each node tells its own connections, and counts in the other
+/// nodes' entries through the <see cref="IPresenceExchange"/> (nothing to count without Redis).
 /// </summary>
-public sealed class PresenceTracker(IHubContext<DraftingHub, IDraftingClient> hub, ILogger<PresenceTracker> log) : BackgroundService
+public sealed class PresenceTracker(IHubContext<DraftingHub, IDraftingClient> hub, IPresenceExchange exchange, ILogger<PresenceTracker> log)
+    : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
 
     private readonly ConcurrentDictionary<Guid, ConcurrentDictionary<string, PresenceEntry>> documents = new();
     private readonly ConcurrentDictionary<Guid, byte> changed = new();
+    private readonly Dictionary<Guid, string> sent = [];
 
     public void Join(Guid documentId, string connectionId, Actor actor) =>
         Set(documentId, connectionId, new PresenceEntry(actor.ParticipantId, actor.Name, actor.Delegation, actor.Role, null));
@@ -40,11 +43,11 @@ public sealed class PresenceTracker(IHubContext<DraftingHub, IDraftingClient> hu
             Leave(documentId, connectionId);
     }
 
-    public PresenceView View(Guid documentId)
-    {
-        var entries = documents.TryGetValue(documentId, out var e) ? e.Values.ToList() : [];
-        return new PresenceView(documentId, [.. entries.Where(p => p.Role != Role.Observer)], entries.Count(p => p.Role == Role.Observer));
-    }
+    public PresenceView View(Guid documentId) =>
+        View(documentId, documents.TryGetValue(documentId, out var e) ? [.. e.Values] : []);
+
+    private static PresenceView View(Guid documentId, IReadOnlyList<PresenceEntry> entries) =>
+        new(documentId, [.. entries.Where(p => p.Role != Role.Observer)], entries.Count(p => p.Role == Role.Observer));
 
     private void Set(Guid documentId, string connectionId, PresenceEntry entry)
     {
@@ -57,12 +60,13 @@ public sealed class PresenceTracker(IHubContext<DraftingHub, IDraftingClient> hu
         using var timer = new PeriodicTimer(Interval);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
-            foreach (var documentId in changed.Keys)
+            // Every document someone here follows (the other nodes may have changed), and those just left.
+            foreach (var documentId in documents.Where(d => !d.Value.IsEmpty).Select(d => d.Key).Union(changed.Keys).ToList())
             {
                 changed.TryRemove(documentId, out _);
                 try
                 {
-                    await hub.Clients.Group(Broadcaster.Group(documentId)).Presence(View(documentId));
+                    await TellAsync(documentId);
                 }
                 catch (Exception ex)
                 {
@@ -70,5 +74,23 @@ public sealed class PresenceTracker(IHubContext<DraftingHub, IDraftingClient> hu
                 }
             }
         }
+    }
+
+    /// <summary>Sends this node's connections the document's presence on every node, when it is not what they last got.</summary>
+    private async Task TellAsync(Guid documentId)
+    {
+        var here = documents.TryGetValue(documentId, out var entries) ? entries.ToArray() : [];
+        var others = await exchange.ExchangeAsync(documentId, [.. here.Select(e => e.Value)]);
+        if (here.Length == 0)
+        {
+            sent.Remove(documentId);
+            return;
+        }
+        var view = View(documentId, [.. here.Select(e => e.Value), .. others]);
+        var json = System.Text.Json.JsonSerializer.Serialize(view, ProtocolJson.Options);
+        if (sent.TryGetValue(documentId, out var last) && last == json)
+            return;
+        sent[documentId] = json;
+        await hub.Clients.Clients([.. here.Select(e => e.Key)]).Presence(view);
     }
 }

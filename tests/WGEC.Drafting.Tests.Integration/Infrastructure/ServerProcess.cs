@@ -115,6 +115,14 @@ public sealed partial class ServerProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>What <c>GET /health</c> answers now (no token).</summary>
+    public async Task<System.Net.HttpStatusCode> HealthAsync()
+    {
+        using var http = new HttpClient { BaseAddress = Address };
+        using var response = await http.GetAsync(new Uri("health", UriKind.Relative));
+        return response.StatusCode;
+    }
+
     /// <summary>A loopback port nobody listens on now, for a server that must come back on the same address.</summary>
     public static int FreePort()
     {

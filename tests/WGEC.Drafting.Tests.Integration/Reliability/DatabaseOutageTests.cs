@@ -51,7 +51,7 @@ public sealed class DatabaseOutageTests(ITestOutputHelper output)
             await database.StopAsync();
             try
             {
-                await Wait.UntilAsync(async () => await HealthAsync(server) == HttpStatusCode.ServiceUnavailable, TimeSpan.FromSeconds(30));
+                await Wait.UntilAsync(async () => await server.HealthAsync() == HttpStatusCode.ServiceUnavailable, TimeSpan.FromSeconds(30));
                 await Wait.UntilAsync(() => Task.FromResult(writers.All(w => w.Refusals > 0)), TimeSpan.FromSeconds(30));
                 await Problem.AssertAsync(
                     await secretariat.Http.SendAsync(HttpMethod.Post, "api/documents", secretariat.Token,
@@ -63,7 +63,7 @@ public sealed class DatabaseOutageTests(ITestOutputHelper output)
                 await database.StartAsync();
             }
 
-            await Wait.UntilAsync(async () => await HealthAsync(server) == HttpStatusCode.OK, TimeSpan.FromSeconds(30));
+            await Wait.UntilAsync(async () => await server.HealthAsync() == HttpStatusCode.OK, TimeSpan.FromSeconds(30));
             var atRecovery = writers.Sum(w => w.Acknowledged.Count);
             var recovery = System.Diagnostics.Stopwatch.StartNew();
             await Wait.UntilAsync(() => Task.FromResult(running.Any(t => t.IsFaulted) || writers.Sum(w => w.Acknowledged.Count) >= atRecovery + 30),
@@ -98,13 +98,6 @@ public sealed class DatabaseOutageTests(ITestOutputHelper output)
     }
 
     private static DraftingApi Api(Uri address) => new(new HttpClient { BaseAddress = address });
-
-    private static async Task<HttpStatusCode> HealthAsync(ServerProcess server)
-    {
-        using var http = new HttpClient { BaseAddress = server.Address };
-        using var response = await http.GetAsync(new Uri("health", UriKind.Relative));
-        return response.StatusCode;
-    }
 
     /// <summary>Edits its own paragraph, one call at a time; an <c>unavailable</c> call is retried with the same request and clientOpId.</summary>
     private sealed class OutageWriter(int number, DraftingConnection hub, Guid documentId, ParagraphView paragraph) : IAsyncDisposable
