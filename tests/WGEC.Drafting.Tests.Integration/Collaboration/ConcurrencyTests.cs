@@ -40,7 +40,7 @@ public sealed class ConcurrencyTests(DraftingApp app) : IClassFixture<DraftingAp
             {
                 Drain(connections[i], replicas[i]);
                 var paragraph = paragraphs[random.Next(paragraphs.Length)];
-                var (text, revision, _) = replicas[i].Paragraphs[paragraph];
+                var (_, text, revision, _, _) = replicas[i].Paragraphs[paragraph];
                 var words = text.Split(' ');
                 words[random.Next(words.Length)] = $"c{i}e{n}";
                 var result = await connections[i].EditParagraphAsync(new EditParagraphRequest(

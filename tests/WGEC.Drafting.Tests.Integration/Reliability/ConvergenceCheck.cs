@@ -1,6 +1,8 @@
 using System.Text.Json;
 using WGEC.Drafting.Contracts;
 
+using WGEC.Drafting.Tests.Infrastructure;
+
 namespace WGEC.Drafting.Tests.Reliability;
 
 /// <summary>
@@ -12,7 +14,7 @@ namespace WGEC.Drafting.Tests.Reliability;
 public sealed class ConvergenceCheck(IReadOnlyList<Envelope> stream, ConvergenceFigures figures)
 {
     private readonly List<string> failures = [];
-    private readonly List<(long Version, string What, Func<ConvergenceReplica, bool> Holds)> probes = [];
+    private readonly List<(long Version, string What, Func<Replica, bool> Holds)> probes = [];
     private readonly Dictionary<(Guid, string), Envelope> stored = [];
 
     public IReadOnlyList<string> Failures => failures;
@@ -183,7 +185,7 @@ public sealed class ConvergenceCheck(IReadOnlyList<Envelope> stream, Convergence
     /// <summary>Folds the stream once, checking each probe on the document right after its version.</summary>
     public void RunProbes()
     {
-        var view = new ConvergenceReplica();
+        var view = new Replica();
         var due = probes.OrderBy(p => p.Version).ToList();
         var next = 0;
         foreach (var e in stream.Cast<Envelope?>().Prepend(null))
@@ -197,10 +199,10 @@ public sealed class ConvergenceCheck(IReadOnlyList<Envelope> stream, Convergence
             Fail($"{due[next].What}: version {due[next].Version} is not in the stream");
     }
 
-    private static bool Shows(ConvergenceReplica view, Guid paragraph, OpAnswer answer) =>
+    private static bool Shows(Replica view, Guid paragraph, OpAnswer answer) =>
         view.Paragraphs.TryGetValue(paragraph, out var p) && p.Text == answer.Text && p.Revision == answer.Revision;
 
-    private void Probe(long version, string what, Func<ConvergenceReplica, bool> holds) => probes.Add((version, what, holds));
+    private void Probe(long version, string what, Func<Replica, bool> holds) => probes.Add((version, what, holds));
 
     private void Expect(bool holds, string failure)
     {

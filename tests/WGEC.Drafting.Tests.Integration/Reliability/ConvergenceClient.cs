@@ -3,6 +3,8 @@ using System.Text.Json;
 using WGEC.Drafting.Client;
 using WGEC.Drafting.Contracts;
 
+using WGEC.Drafting.Tests.Infrastructure;
+
 namespace WGEC.Drafting.Tests.Reliability;
 
 /// <summary>How a client loses its connection.</summary>
@@ -45,7 +47,7 @@ public sealed partial class ConvergenceClient(
     private readonly HashSet<Guid> editing = [];
     private readonly List<Task> inFlight = [];
     private readonly Dictionary<long, string> received = [];
-    private ConvergenceReplica replica = new();
+    private Replica replica = new();
     private DraftingConnection? connection;
     private CancellationTokenSource? pumpStop;
     private Task pump = Task.CompletedTask;
@@ -102,7 +104,7 @@ public sealed partial class ConvergenceClient(
     public string Describe()
     {
         lock (gate)
-            return replica.Describe();
+            return replica.DescribeFully();
     }
 
     /// <summary>Connects, joins (from scratch the first time, with <c>sinceVersion</c> after), and starts folding what arrives.</summary>
@@ -123,7 +125,7 @@ public sealed partial class ConvergenceClient(
         {
             if (result.Document is { } document && document.Version >= replica.Version)
             {
-                replica = ConvergenceReplica.From(document);
+                replica = Replica.From(document);
                 if (joined)
                     figures.Add("rejoins with the whole document");
             }

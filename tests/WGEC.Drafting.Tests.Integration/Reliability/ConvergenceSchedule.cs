@@ -1,5 +1,7 @@
 using WGEC.Drafting.Contracts;
 
+using WGEC.Drafting.Tests.Infrastructure;
+
 namespace WGEC.Drafting.Tests.Reliability;
 
 /// <summary>
@@ -16,7 +18,7 @@ public sealed class ConvergenceSchedule(Guid documentId, string tag, bool chair,
     private int count;
 
     /// <summary>The next op on <paramref name="view"/>; null when nothing it picked can be done now (e.g. every paragraph has an edit in flight).</summary>
-    public ConvergenceOp? Next(ConvergenceReplica view, IReadOnlySet<Guid> editing)
+    public ConvergenceOp? Next(Replica view, IReadOnlySet<Guid> editing)
     {
         var n = ++count;
         var opId = $"{tag}-{n}";
@@ -71,7 +73,7 @@ public sealed class ConvergenceSchedule(Guid documentId, string tag, bool chair,
         return new ConvergenceOp(OpKind.Move, opId, new MoveParagraphRequest(documentId, pick, after, opId), pick);
     }
 
-    private ConvergenceOp Status(string opId, Guid pick, ConvergenceParagraph known)
+    private ConvergenceOp Status(string opId, Guid pick, ReplicaParagraph known)
     {
         ParagraphStatus status;
         if (known.Status != ParagraphStatus.Draft)

@@ -120,17 +120,17 @@ public sealed class ConvergenceTests(ITestOutputHelper output)
     {
         var now = await api.DocumentAsync(created.Id);
         var stream = await StreamAsync(api, created.Id);
-        var expected = ConvergenceReplica.From(now).Describe();
-        var replay = ConvergenceReplica.Replay(stream).Describe();
+        var expected = Replica.From(now).DescribeFully();
+        var replay = Replica.Replay(stream).DescribeFully();
         if (replay != expected)
-            failures.Enqueue($"a replay of the stream is not the server's document: {ConvergenceReplica.FirstDifference(expected, replay)}");
+            failures.Enqueue($"a replay of the stream is not the server's document: {Replica.FirstDifference(expected, replay)}");
         var caughtUp = await Task.WhenAll(clients.Select(c => c.CatchUpAsync(now.Version, TimeSpan.FromSeconds(10))));
         foreach (var (client, reached) in clients.Zip(caughtUp))
         {
             if (!reached)
                 failures.Enqueue($"{client.Tag} is stuck at version {client.Version} of {now.Version}: an event was stored but never reached it");
             else if (client.Describe() is var view && view != expected)
-                failures.Enqueue($"{client.Tag}'s view is not the server's document: {ConvergenceReplica.FirstDifference(expected, view)}");
+                failures.Enqueue($"{client.Tag}'s view is not the server's document: {Replica.FirstDifference(expected, view)}");
         }
 
         var check = new ConvergenceCheck(stream, figures);
