@@ -46,7 +46,7 @@ public sealed class DatabaseOutageTests(ITestOutputHelper output)
         {
             using var load = new CancellationTokenSource();
             var running = writers.Select(w => w.WriteAsync(load.Token)).ToArray();
-            await Wait.UntilAsync(() => Task.FromResult(writers.Sum(w => w.Acknowledged.Count) >= 100), TimeSpan.FromSeconds(60));
+            await Wait.UntilAsync(() => Task.FromResult(writers.Sum(w => w.Edits.Acknowledged.Count) >= 100), TimeSpan.FromSeconds(60));
 
             await database.StopAsync();
             try
@@ -64,9 +64,9 @@ public sealed class DatabaseOutageTests(ITestOutputHelper output)
             }
 
             await Wait.UntilAsync(async () => await server.HealthAsync() == HttpStatusCode.OK, TimeSpan.FromSeconds(30));
-            var atRecovery = writers.Sum(w => w.Acknowledged.Count);
+            var atRecovery = writers.Sum(w => w.Edits.Acknowledged.Count);
             var recovery = System.Diagnostics.Stopwatch.StartNew();
-            await Wait.UntilAsync(() => Task.FromResult(running.Any(t => t.IsFaulted) || writers.Sum(w => w.Acknowledged.Count) >= atRecovery + 30),
+            await Wait.UntilAsync(() => Task.FromResult(running.Any(t => t.IsFaulted) || writers.Sum(w => w.Edits.Acknowledged.Count) >= atRecovery + 30),
                 TimeSpan.FromSeconds(30));
             var recovered = recovery.Elapsed;
             await load.CancelAsync();
@@ -78,16 +78,16 @@ public sealed class DatabaseOutageTests(ITestOutputHelper output)
             Assert.Equal(Enumerable.Range(1, stream.Length).Select(v => (long)v), stream.Select(e => e.Version));
             var opIds = stream.Where(e => e.ClientOpId is not null).Select(e => e.ClientOpId!).ToList();
             Assert.Equal(opIds.Count, opIds.Distinct().Count());
-            foreach (var (opId, version) in writers.SelectMany(w => w.Acknowledged))
+            foreach (var (opId, version) in writers.SelectMany(w => w.Edits.Acknowledged))
                 Assert.Equal(opId, stream.Single(e => e.Version == version).ClientOpId);
             // Nothing half-written: the read model the server keeps in the same transaction as the
             // events says what a replay of the events says.
             var now = await secretariat.DocumentAsync(document.Id);
             Assert.Equivalent(now, await secretariat.DocumentAsync(document.Id, $"version={now.Version}"), strict: true);
             foreach (var writer in writers)
-                Assert.Equal(writer.Text, now.Paragraphs.Single(p => p.Id == writer.Paragraph).Text);
+                Assert.Equal(writer.Edits.Text, now.Paragraphs.Single(p => p.Id == writer.Edits.Paragraph).Text);
             output.WriteLine(
-                $"{Writers} writers; {writers.Sum(w => w.Acknowledged.Count)} edits acknowledged; database stopped and started once; " +
+                $"{Writers} writers; {writers.Sum(w => w.Edits.Acknowledged.Count)} edits acknowledged; database stopped and started once; " +
                 $"{writers.Sum(w => w.Refusals)} calls refused as unavailable and retried with their clientOpId; writes flowing again {recovered.TotalSeconds:0.0} s after the database was back; lost 0, applied twice 0");
         }
         finally
@@ -102,34 +102,19 @@ public sealed class DatabaseOutageTests(ITestOutputHelper output)
     /// <summary>Edits its own paragraph, one call at a time; an <c>unavailable</c> call is retried with the same request and clientOpId.</summary>
     private sealed class OutageWriter(int number, DraftingConnection hub, Guid documentId, ParagraphView paragraph) : IAsyncDisposable
     {
-        private long revision = paragraph.Revision;
-        private int next;
-
-        public Guid Paragraph => paragraph.Id;
-
-        public string Text { get; private set; } = paragraph.Text;
-
-        public List<(string OpId, long Version)> Acknowledged { get; } = [];
+        public OwnParagraphEdits Edits { get; } = new(number, documentId, paragraph);
 
         public int Refusals { get; private set; }
-
-        public EditParagraphRequest? Pending { get; private set; }
 
         public Microsoft.AspNetCore.SignalR.Client.HubConnectionState State => hub.Hub.State;
 
         public async Task WriteAsync(CancellationToken stop)
         {
-            while (!stop.IsCancellationRequested || Pending is not null)
+            while (!stop.IsCancellationRequested || Edits.Pending is not null)
             {
-                var request = Pending ?? new EditParagraphRequest(documentId, paragraph.Id, revision, $"{Text} w{next}", ClientOpId: $"op-{number}-{next}");
-                Pending = request;
                 try
                 {
-                    var result = await hub.EditParagraphAsync(request);
-                    Assert.Equal((Outcome.Applied, request.Text), (result.Outcome, result.Text));
-                    Acknowledged.Add((request.ClientOpId!, result.Version));
-                    (Text, revision, Pending) = (result.Text, result.Revision, null);
-                    next++;
+                    Edits.Acknowledge(await hub.EditParagraphAsync(Edits.Next()));
                 }
                 catch (DraftingException refused) when (refused.Code == ErrorCode.Unavailable)
                 {

@@ -50,12 +50,12 @@ public sealed class ServerKillTests(ITestOutputHelper output)
             using (var load = new CancellationTokenSource())
             {
                 var running = writers.Select(w => w.WriteAsync(load.Token)).ToArray();
-                await Wait.UntilAsync(() => Task.FromResult(writers.Sum(w => w.Acknowledged.Count) >= 300), TimeSpan.FromSeconds(60));
+                await Wait.UntilAsync(() => Task.FromResult(writers.Sum(w => w.Edits.Acknowledged.Count) >= 300), TimeSpan.FromSeconds(60));
                 await server.KillAsync();
                 await Task.WhenAll(running);
             }
-            var acknowledgedBeforeKill = writers.Sum(w => w.Acknowledged.Count);
-            var unanswered = writers.Count(w => w.Pending is not null);
+            var acknowledgedBeforeKill = writers.Sum(w => w.Edits.Acknowledged.Count);
+            var unanswered = writers.Count(w => w.Edits.Pending is not null);
 
             var restart = Stopwatch.StartNew();
             await using var second = await ServerProcess.StartAsync(environment, port);
@@ -73,7 +73,7 @@ public sealed class ServerKillTests(ITestOutputHelper output)
             Assert.All(byOp, op => Assert.True(op.Value.Count == 1, $"{op.Key.Item2} was applied {op.Value.Count} times"));
             foreach (var writer in writers)
             {
-                foreach (var (opId, version) in writer.Acknowledged)
+                foreach (var (opId, version) in writer.Edits.Acknowledged)
                 {
                     Assert.True(byOp.TryGetValue((writer.Id, opId), out var events), $"acknowledged {opId} (v{version}) is missing from the stream");
                     Assert.Equal(version, events[0].Version);
@@ -83,7 +83,7 @@ public sealed class ServerKillTests(ITestOutputHelper output)
             foreach (var writer in writers)
             {
                 // Every word this writer had acknowledged stands once in its paragraph, in order.
-                Assert.Equal(writer.Text, now.Paragraphs.Single(p => p.Id == writer.Paragraph).Text);
+                Assert.Equal(writer.Edits.Text, now.Paragraphs.Single(p => p.Id == writer.Edits.Paragraph).Text);
                 await writer.CatchUpAsync(now.Version);
                 Assert.Equal(now.Paragraphs.Select(p => p.Id), writer.Replica.Order);
                 Assert.Equal(now.Paragraphs.Select(p => p.Text), writer.Replica.Order.Select(id => writer.Replica.Paragraphs[id].Text));
@@ -122,20 +122,12 @@ public sealed class ServerKillTests(ITestOutputHelper output)
     private sealed class Writer(int number, DraftingApi api, Guid participantId, Guid documentId, ParagraphView paragraph) : IAsyncDisposable
     {
         private DraftingConnection? hub;
-        private long revision = paragraph.Revision;
-        private int next;
 
         public Guid Id => participantId;
 
-        public Guid Paragraph => paragraph.Id;
-
-        public string Text { get; private set; } = paragraph.Text;
+        public OwnParagraphEdits Edits { get; } = new(number, documentId, paragraph);
 
         public Replica Replica { get; private set; } = null!;
-
-        public List<(string OpId, long Version)> Acknowledged { get; } = [];
-
-        public EditParagraphRequest? Pending { get; private set; }
 
         public bool AppliedBeforeKill { get; private set; }
 
@@ -156,14 +148,12 @@ public sealed class ServerKillTests(ITestOutputHelper output)
                 Replica = Replica.From(whole); // too far behind for events: the whole document
             foreach (var envelope in caughtUp.Events ?? [])
                 Assert.True(Replica.Apply(envelope), $"catch-up envelope v{envelope.Version} does not follow v{Replica.Version}");
-            if (Pending is { } retry)
+            if (Edits.Pending is { } retry)
             {
                 var result = await hub.EditParagraphAsync(retry);
-                Assert.Equal(Outcome.Applied, result.Outcome);
                 // Stored before the kill, answered never: the retry gets that first answer again.
                 AppliedBeforeKill = result.Version <= caughtUp.Version;
-                Assert.Equal(retry.Text, result.Text);
-                Acknowledge(retry, result);
+                Edits.Acknowledge(result);
             }
         }
 
@@ -171,27 +161,17 @@ public sealed class ServerKillTests(ITestOutputHelper output)
         {
             while (!stop.IsCancellationRequested)
             {
-                var request = new EditParagraphRequest(documentId, paragraph.Id, revision, $"{Text} w{next}", ClientOpId: $"op-{number}-{next}");
-                Pending = request;
                 ParagraphTextResult result;
                 try
                 {
-                    result = await hub!.EditParagraphAsync(request);
+                    result = await hub!.EditParagraphAsync(Edits.Next());
                 }
                 catch (Exception e) when (e is not DraftingException)
                 {
                     return; // the server went away: the call stays pending
                 }
-                Assert.Equal(Outcome.Applied, result.Outcome);
-                Acknowledge(request, result);
+                Edits.Acknowledge(result);
             }
-        }
-
-        private void Acknowledge(EditParagraphRequest request, ParagraphTextResult result)
-        {
-            Acknowledged.Add((request.ClientOpId!, result.Version));
-            (Text, revision, Pending) = (result.Text, result.Revision, null);
-            next++;
         }
 
         /// <summary>Applies what the server sent live; a gap is filled from the events call, as PROTOCOL.md §3 lets a client do.</summary>
