@@ -43,9 +43,6 @@ public sealed class PresenceTracker(IHubContext<DraftingHub, IDraftingClient> hu
             Leave(documentId, connectionId);
     }
 
-    public PresenceView View(Guid documentId) =>
-        View(documentId, documents.TryGetValue(documentId, out var e) ? [.. e.Values] : []);
-
     private static PresenceView View(Guid documentId, IReadOnlyList<PresenceEntry> entries) =>
         new(documentId, [.. entries.Where(p => p.Role != Role.Observer)], entries.Count(p => p.Role == Role.Observer));
 
@@ -80,13 +77,14 @@ public sealed class PresenceTracker(IHubContext<DraftingHub, IDraftingClient> hu
     private async Task TellAsync(Guid documentId)
     {
         var here = documents.TryGetValue(documentId, out var entries) ? entries.ToArray() : [];
-        var others = await exchange.ExchangeAsync(documentId, [.. here.Select(e => e.Value)]);
+        PresenceEntry[] local = [.. here.Select(e => e.Value)];
+        var others = await exchange.ExchangeAsync(documentId, local);
         if (here.Length == 0)
         {
             sent.Remove(documentId);
             return;
         }
-        var view = View(documentId, [.. here.Select(e => e.Value), .. others]);
+        var view = View(documentId, [.. local, .. others]);
         var json = System.Text.Json.JsonSerializer.Serialize(view, ProtocolJson.Options);
         if (sent.TryGetValue(documentId, out var last) && last == json)
             return;
