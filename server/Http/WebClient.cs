@@ -1,4 +1,3 @@
-using Microsoft.Net.Http.Headers;
 using WGEC.Drafting.Contracts;
 using WGEC.Drafting.Documents;
 
@@ -27,7 +26,6 @@ public static class WebClient
                 headers.CacheControl = context.Context.Request.Path.StartsWithSegments("/assets")
                     ? "public, max-age=31536000, immutable"
                     : "no-cache";
-                headers.XContentTypeOptions = "nosniff";
                 if (context.File.Name.EndsWith(".html", StringComparison.OrdinalIgnoreCase))
                     headers.ContentSecurityPolicy = ContentSecurityPolicy;
             },
@@ -50,10 +48,8 @@ public static class WebClient
                 "the web client is not built: build the server with Node.js and npm on PATH (dotnet build builds it into wwwroot)"));
         var headers = context.Response.Headers;
         headers.CacheControl = "no-cache";
+        // nosniff, no framing and no referrer (the join URL holds the invite code) come with every answer (SecurityHeaders).
         headers.ContentSecurityPolicy = ContentSecurityPolicy;
-        headers.XContentTypeOptions = "nosniff";
-        headers[HeaderNames.XFrameOptions] = "DENY";
-        headers["Referrer-Policy"] = "no-referrer";
         return TypedResults.PhysicalFile(page.PhysicalPath, "text/html; charset=utf-8");
     }
 }

@@ -15,7 +15,6 @@ public static class CompareApi
         await current.RequireAsync(http.User, Permission.Read, http.RequestAborted);
         var (before, after) = await reader.EndsAsync(id, from, to, http.RequestAborted);
         http.Response.Headers.ContentSecurityPolicy = PrintablePage.ContentSecurityPolicy;
-        http.Response.Headers.XContentTypeOptions = "nosniff";
         return TypedResults.Content(ComparePage.Render(differ.Compare(before, after), before, after), "text/html; charset=utf-8");
     }
 }

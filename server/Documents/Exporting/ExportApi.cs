@@ -49,7 +49,6 @@ public static class ExportApi
             file = new ExportFile(DocxExport.WriteTracked(tracked), DocxExport.ContentType, "");
         }
         var name = FileName(input, kind, compareTo);
-        http.Response.Headers.XContentTypeOptions = "nosniff";
         http.Response.Headers.ContentSecurityPolicy = PrintablePage.ContentSecurityPolicy;
         return TypedResults.File(file.Content, file.ContentType, name);
     }
