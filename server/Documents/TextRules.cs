@@ -20,6 +20,7 @@ public static class TextRules
     public const int MaxTitleLength = 300;
     public const int MaxCommentLength = 4_000;
     public const int MaxRevisionLabelLength = 40;
+    public const int MaxClientOpIdLength = 200;
     public const int MaxParagraphs = 5_000;
 
     /// <summary>

@@ -57,8 +57,8 @@ public static class HistoryImport
             return (null, "it happened before the event ahead of it");
         if (envelope.Actor is not { Name: { Length: <= TextRules.MaxTitleLength }, Delegation: { Length: <= TextRules.MaxTitleLength } } actor)
             return (null, "it has no actor { participantId, name, delegation, role }");
-        if (envelope.ClientOpId is { Length: > 200 })
-            return (null, TooLarge + "a clientOpId is at most 200 characters");
+        if (envelope.ClientOpId is { Length: > TextRules.MaxClientOpIdLength })
+            return (null, TooLarge + $"a clientOpId is at most {TextRules.MaxClientOpIdLength} characters");
         if (envelope.Meeting is { Length: > TextRules.MaxTitleLength })
             return (null, TooLarge + $"a meeting name is at most {TextRules.MaxTitleLength} characters");
         if ((Characters(envelope.ClientOpId, "clientOpId") ?? Characters(envelope.Meeting, "meeting name")

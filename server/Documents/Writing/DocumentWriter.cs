@@ -27,11 +27,11 @@ public sealed class DocumentWriter(
     public async Task<T> ExecuteAsync<T>(Guid documentId, Actor actor, string? clientOpId, Func<DocumentState, Decision> decide, CancellationToken ct)
         where T : class
     {
-        if (clientOpId is { Length: > 200 })
-            throw new RefusedException(Refusal.Invalid("clientOpId is at most 200 characters"));
+        if (clientOpId is { Length: > TextRules.MaxClientOpIdLength })
+            throw new RefusedException(Refusal.Invalid($"clientOpId is at most {TextRules.MaxClientOpIdLength} characters"));
         // Stored with the events for the life of the document: text by the rules of every other text (PostgreSQL
         // cannot even store a NUL in the events' JSON, so it would fail the write with no code).
-        if (clientOpId is not null && TextRules.Normalize(clientOpId, 200, "clientOpId", allowBlankLines: true).Refusal is { } bad)
+        if (clientOpId is not null && TextRules.Normalize(clientOpId, TextRules.MaxClientOpIdLength, "clientOpId", allowBlankLines: true).Refusal is { } bad)
             throw new RefusedException(bad);
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         // Taken under the document's gate (the state goes on changing), stored after it is released.
