@@ -107,12 +107,6 @@ internal sealed class FuzzServer : IAsyncDisposable
         return response.StatusCode == HttpStatusCode.OK ? body : throw new InvalidOperationException($"events of {document}: {(int)response.StatusCode} {body}");
     }
 
-    public async Task<HttpStatusCode> HealthAsync()
-    {
-        using var response = await Http.GetAsync(new Uri("health", UriKind.Relative));
-        return response.StatusCode;
-    }
-
     public async ValueTask DisposeAsync()
     {
         if (secretariatHub is not null)

@@ -111,7 +111,7 @@ public sealed class FuzzTests(DraftingApp app, ITestOutputHelper output) : IClas
         Assert.False(server.Process.HasExited, "the server process exited:\n" + server.Process.Output);
         var after = await SettledWorkingSetAsync(server);
         output.WriteLine(report.Summary(before, after));
-        Assert.Equal(HttpStatusCode.OK, await server.HealthAsync());
+        Assert.Equal(HttpStatusCode.OK, await server.Process.HealthAsync());
         Assert.True(report.Failures.Count == 0, report.Failed());
         Assert.Equal(streams, await StreamsAsync(server, targets.Values));
         await new DraftingApi(new HttpClient { BaseAddress = server.Process.Address }).SignInAsync(victim.InviteCode);
