@@ -31,7 +31,7 @@ public sealed class RedisNodesTests(ITestOutputHelper output)
         };
         await using var a = await ServerProcess.StartAsync(environment);
         await using var b = await ServerProcess.StartAsync(environment);
-        var secretariat = new DraftingApi(new HttpClient { BaseAddress = a.Address });
+        var secretariat = a.Api();
         await secretariat.SignInAsync(SecretariatCode);
         var markdown = string.Join("\n\n", Enumerable.Range(1, 2 * ClientsPerNode).Select(i => $"{i}. Paragraph {i}."));
         var document = await secretariat.CreateDocumentAsync("Across nodes", DocumentKind.Recommendations, markdown);
@@ -63,7 +63,7 @@ public sealed class RedisNodesTests(ITestOutputHelper output)
                 Assert.Equal(Enumerable.Range((int)client.JoinedAt + 1, (int)(now.Version - client.JoinedAt)).Select(v => (long)v), client.Applied);
                 Assert.Equal(now.Paragraphs.Select(p => p.Text), client.Replica.Order.Select(id => client.Replica.Paragraphs[id].Text));
             }
-            var fromB = new DraftingApi(new HttpClient { BaseAddress = b.Address }) { Token = secretariat.Token };
+            var fromB = b.Api(secretariat.Token);
             Assert.Equivalent(now, await fromB.DocumentAsync(document.Id), strict: true);
 
             // Follow the chair, across: the chair on B points, a member on A is taken there.
@@ -111,7 +111,7 @@ public sealed class RedisNodesTests(ITestOutputHelper output)
 
         public static async Task<NodeClient> ConnectAsync(ServerProcess node, string inviteCode, Guid documentId)
         {
-            var api = new DraftingApi(new HttpClient { BaseAddress = node.Address });
+            var api = node.Api();
             var participant = (await api.SignInAsync(inviteCode)).Participant;
             var hub = new DraftingConnection(node.Address, () => Task.FromResult(api.Token));
             await hub.StartAsync();

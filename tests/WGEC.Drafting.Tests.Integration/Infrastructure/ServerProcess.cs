@@ -115,6 +115,9 @@ public sealed partial class ServerProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>A REST client of this server, signed in when given a token.</summary>
+    public WGEC.Drafting.Client.DraftingApi Api(string? token = null) => new(new HttpClient { BaseAddress = Address }) { Token = token };
+
     /// <summary>What <c>GET /health</c> answers now (no token).</summary>
     public async Task<System.Net.HttpStatusCode> HealthAsync()
     {

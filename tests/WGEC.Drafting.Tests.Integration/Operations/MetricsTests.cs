@@ -27,9 +27,9 @@ public sealed partial class MetricsTests
             ["Drafting__DataDirectory"] = data.Path,
             ["Drafting__SecretariatInviteCode"] = SecretariatCode,
         });
-        var secretariat = new DraftingApi(new HttpClient { BaseAddress = server.Address });
+        var secretariat = server.Api();
         await secretariat.SignInAsync(SecretariatCode);
-        var member = new DraftingApi(new HttpClient { BaseAddress = server.Address });
+        var member = server.Api();
         await member.SignInAsync((await secretariat.CreateParticipantAsync("Ana", "Brazil", Role.Member)).InviteCode);
         var document = await secretariat.CreateDocumentAsync("Measured", DocumentKind.Report, "Alpha.");
         var before = await ScrapeAsync(server);

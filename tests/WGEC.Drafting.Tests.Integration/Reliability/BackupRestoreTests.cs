@@ -30,7 +30,7 @@ public sealed class BackupRestoreTests
         string memberCode, token;
         await using (var server = await ServerProcess.StartAsync(Environment(first.Path, firstPort)))
         {
-            var secretariat = new DraftingApi(new HttpClient { BaseAddress = server.Address });
+            var secretariat = server.Api();
             token = (await secretariat.SignInAsync(SecretariatCode)).Token;
             memberCode = (await secretariat.CreateParticipantAsync("Ana", "Brazil", Role.Member)).InviteCode;
             var document = await secretariat.CreateDocumentAsync("Kept safe", DocumentKind.Recommendations, "1. Recommends [action];\n\n2. Invites all.");
@@ -55,10 +55,10 @@ public sealed class BackupRestoreTests
         }
 
         await using var restored = await ServerProcess.StartAsync(Environment(second.Path, secondPort));
-        var api = new DraftingApi(new HttpClient { BaseAddress = restored.Address }) { Token = token }; // issued before the backup
+        var api = restored.Api(token); // issued before the backup
         Assert.Equivalent(atDump, await api.DocumentAsync(atDump.Id), strict: true);
         Assert.Equal(atDump.Version, Assert.Single(await api.EventsAsync(atDump.Id, atDump.Version - 1)).Version);
-        Assert.Equal(Role.Member, (await new DraftingApi(new HttpClient { BaseAddress = restored.Address }).SignInAsync(memberCode)).Participant.Role);
+        Assert.Equal(Role.Member, (await restored.Api().SignInAsync(memberCode)).Participant.Role);
     }
 
     private static Dictionary<string, string> Environment(string data, int postgresPort) => new()

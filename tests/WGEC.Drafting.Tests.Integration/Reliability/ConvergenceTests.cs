@@ -61,7 +61,7 @@ public sealed class ConvergenceTests(ITestOutputHelper output)
         var clients = new List<ConvergenceClient>();
         try
         {
-            var secretariat = Api(server);
+            var secretariat = server.Api();
             await secretariat.SignInAsync(SecretariatCode);
             var chairSignedIn = await JoinAsync(server, secretariat, "Chair", Role.Chair);
             var document = await chairSignedIn.Api.CreateDocumentAsync("Convergence", DocumentKind.Recommendations, Draft);
@@ -182,12 +182,11 @@ public sealed class ConvergenceTests(ITestOutputHelper output)
     private static async Task<(DraftingApi Api, ParticipantView View)> JoinAsync(ServerProcess server, DraftingApi secretariat, string name, Role role)
     {
         var created = await secretariat.CreateParticipantAsync(name, $"Delegation {name}", role);
-        var api = Api(server);
+        var api = server.Api();
         var signedIn = await api.SignInAsync(created.InviteCode);
         return (api, signedIn.Participant);
     }
 
-    private static DraftingApi Api(ServerProcess server) => new(new HttpClient { BaseAddress = server.Address });
 
     private static string Tail(string text) => text.Length <= 4000 ? text : text[^4000..];
 }

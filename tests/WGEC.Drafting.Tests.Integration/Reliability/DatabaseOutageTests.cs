@@ -28,7 +28,7 @@ public sealed class DatabaseOutageTests(ITestOutputHelper output)
             ["Drafting__SecretariatInviteCode"] = SecretariatCode,
             ["Drafting__HubCallsPerSecond"] = "10000",
         });
-        var secretariat = Api(server.Address);
+        var secretariat = server.Api();
         await secretariat.SignInAsync(SecretariatCode);
         var markdown = string.Join("\n\n", Enumerable.Range(1, Writers).Select(i => $"{i}. Paragraph {i}."));
         var document = await secretariat.CreateDocumentAsync("Through an outage", DocumentKind.Recommendations, markdown);
@@ -36,7 +36,7 @@ public sealed class DatabaseOutageTests(ITestOutputHelper output)
         for (var i = 0; i < Writers; i++)
         {
             var member = await secretariat.CreateParticipantAsync($"Writer {i}", $"Delegation {i}", Role.Member);
-            var api = Api(server.Address);
+            var api = server.Api();
             await api.SignInAsync(member.InviteCode);
             var hub = new DraftingConnection(server.Address, () => Task.FromResult(api.Token));
             await hub.StartAsync();
@@ -97,7 +97,6 @@ public sealed class DatabaseOutageTests(ITestOutputHelper output)
         }
     }
 
-    private static DraftingApi Api(Uri address) => new(new HttpClient { BaseAddress = address });
 
     /// <summary>Edits its own paragraph, one call at a time; an <c>unavailable</c> call is retried with the same request and clientOpId.</summary>
     private sealed class OutageWriter(int number, DraftingConnection hub, Guid documentId, ParagraphView paragraph) : IAsyncDisposable

@@ -56,11 +56,11 @@ internal sealed class FuzzServer : IAsyncDisposable
             ["Drafting__SignInFailuresPerMinute"] = "1000000",
         });
         var server = new FuzzServer(process, data, new HttpClient { BaseAddress = process.Address, Timeout = TimeSpan.FromSeconds(30) });
-        server.Secretariat = new DraftingApi(new HttpClient { BaseAddress = process.Address });
+        server.Secretariat = process.Api();
         await server.Secretariat.SignInAsync(SecretariatCode);
         var member = await server.Secretariat.CreateParticipantAsync("Fuzz member", "Brazil", Role.Member);
         server.MemberId = member.Participant.Id;
-        var memberApi = new DraftingApi(new HttpClient { BaseAddress = process.Address });
+        var memberApi = process.Api();
         await memberApi.SignInAsync(member.InviteCode);
         server.secretariatHub = new DraftingConnection(process.Address, () => Task.FromResult(server.Secretariat.Token));
         server.memberHub = new DraftingConnection(process.Address, () => Task.FromResult(memberApi.Token));

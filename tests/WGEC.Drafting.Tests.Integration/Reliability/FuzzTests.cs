@@ -114,7 +114,7 @@ public sealed class FuzzTests(DraftingApp app, ITestOutputHelper output) : IClas
         Assert.Equal(HttpStatusCode.OK, await server.Process.HealthAsync());
         Assert.True(report.Failures.Count == 0, report.Failed());
         Assert.Equal(streams, await StreamsAsync(server, targets.Values));
-        await new DraftingApi(new HttpClient { BaseAddress = server.Process.Address }).SignInAsync(victim.InviteCode);
+        await server.Process.Api().SignInAsync(victim.InviteCode);
         Assert.True(2 * report.Repeated.Bytes > 4 * MemoryBound, "too few large strings for the memory bound to mean anything");
         Assert.True(after - before < MemoryBound,
             $"the server's working set grew by {(after - before) / 1_000_000:N0} MB over the run (bound {MemoryBound / 1_000_000} MB): {report.Summary(before, after)}");

@@ -32,14 +32,14 @@ public sealed class ServerKillTests(ITestOutputHelper output)
         var writers = new List<Writer>();
         try
         {
-            var secretariat = Api(server.Address);
+            var secretariat = server.Api();
             await secretariat.SignInAsync(SecretariatCode);
             var markdown = string.Join("\n\n", Enumerable.Range(1, Writers).Select(i => $"{i}. Paragraph of writer {i}."));
             var document = await secretariat.CreateDocumentAsync("Under fire", DocumentKind.Recommendations, markdown);
             for (var i = 0; i < Writers; i++)
             {
                 var member = await secretariat.CreateParticipantAsync($"Writer {i}", $"Delegation {i}", Role.Member);
-                var api = Api(server.Address);
+                var api = server.Api();
                 var signedIn = await api.SignInAsync(member.InviteCode);
                 writers.Add(new Writer(i, api, signedIn.Participant.Id, document.Id, document.Paragraphs[i]));
             }
@@ -101,7 +101,6 @@ public sealed class ServerKillTests(ITestOutputHelper output)
         }
     }
 
-    private static DraftingApi Api(Uri address) => new(new HttpClient { BaseAddress = address });
 
     private static async Task<List<Envelope>> AllEventsAsync(DraftingApi api, Guid documentId)
     {

@@ -18,7 +18,7 @@ public sealed class ServerProcessTests
         await using (var first = await ServerProcess.StartAsync(environment))
         {
             code = first.InviteCode ?? throw new InvalidOperationException("no sign-in link printed:\n" + first.Output);
-            var secretariat = Api(first);
+            var secretariat = first.Api();
             secretariatToken = (await secretariat.SignInAsync(code)).Token;
             var member = await secretariat.CreateParticipantAsync("Ana", "Brazil", Role.Member);
             (memberId, memberCode) = (member.Participant.Id, member.InviteCode);
@@ -34,12 +34,12 @@ public sealed class ServerProcessTests
 
         await using var second = await ServerProcess.StartAsync(environment);
         Assert.Equal(code, second.InviteCode); // a developer's machine: the same link at every start
-        var again = Api(second);
+        var again = second.Api();
         again.Token = secretariatToken; // issued before the restart, still valid
         var now = await again.DocumentAsync(documentId);
         Assert.Equal("Recommends action;", Assert.Single(now.Paragraphs).Text);
         Assert.Contains(await again.ParticipantsAsync(), p => p.Id == memberId);
-        Assert.Equal(memberId, (await Api(second).SignInAsync(memberCode)).Participant.Id);
+        Assert.Equal(memberId, (await second.Api().SignInAsync(memberCode)).Participant.Id);
     }
 
     [Fact]
@@ -63,7 +63,7 @@ public sealed class ServerProcessTests
 
         Assert.Null(second.InviteCode);
         Assert.DoesNotContain(code, second.Output, StringComparison.Ordinal);
-        Assert.Equal(Role.Secretariat, (await Api(second).SignInAsync(code)).Participant.Role);
+        Assert.Equal(Role.Secretariat, (await second.Api().SignInAsync(code)).Participant.Role);
     }
 
     [Fact]
@@ -96,7 +96,7 @@ public sealed class ServerProcessTests
             ["Logging__LogLevel__Microsoft.AspNetCore"] = "Trace",
             ["Logging__LogLevel__Microsoft.AspNetCore.Hosting.Diagnostics"] = "Trace",
         });
-        var api = Api(server);
+        var api = server.Api();
         var token = (await api.SignInAsync(server.InviteCode!)).Token;
         // The way a browser passes it (WebSockets cannot carry headers): in the query string.
         using var anonymous = new HttpClient { BaseAddress = server.Address };
@@ -114,10 +114,10 @@ public sealed class ServerProcessTests
     {
         using var data = TemporaryFolder.Create();
         await using var server = await ServerProcess.StartAsync(new Dictionary<string, string> { ["Drafting__DataDirectory"] = data.Path });
-        var secretariat = Api(server);
+        var secretariat = server.Api();
         await secretariat.SignInAsync(server.InviteCode!);
         var document = await secretariat.CreateDocumentAsync("Quiet log", DocumentKind.Report, "Text.");
-        var observer = Api(server);
+        var observer = server.Api();
         await observer.SignInAsync((await secretariat.CreateParticipantAsync("Olga", "ISOC", Role.Observer)).InviteCode);
         await using var hub = new DraftingConnection(server.Address, () => Task.FromResult(observer.Token));
         await hub.StartAsync();
@@ -131,5 +131,4 @@ public sealed class ServerProcessTests
         Assert.DoesNotContain("Failed to invoke", server.Output, StringComparison.Ordinal);
     }
 
-    private static DraftingApi Api(ServerProcess server) => new(new HttpClient { BaseAddress = server.Address });
 }
