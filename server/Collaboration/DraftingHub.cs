@@ -19,7 +19,8 @@ namespace WGEC.Drafting.Collaboration;
 /// </summary>
 [Authorize]
 public sealed class DraftingHub(
-    DocumentWriter writer, DocumentReader reader, CurrentParticipant current, PresenceTracker presence, Connections connections) : Hub<IDraftingClient>
+    DocumentWriter writer, DocumentReader reader, CurrentParticipant current, PresenceTracker presence, Connections connections,
+    Documents.Citing.EvidenceCatalog evidence) : Hub<IDraftingClient>
 {
     /// <summary>More than this many versions behind, a rejoining client gets the whole document instead of the events.</summary>
     public const int MaxCatchUp = 1000;
@@ -88,6 +89,27 @@ public sealed class DraftingHub(
     public async Task<ParagraphTextResult> EditParagraph(EditParagraphRequest request) =>
         await Write<ParagraphTextResult>(request.DocumentId, request.ClientOpId, Permission.Edit,
             state => Documents.Editing.EditParagraph.Decide(state, request));
+
+    public async Task<RowResult> EditRow(EditRowRequest request) =>
+        await Write<RowResult>(request.DocumentId, request.ClientOpId, Permission.Edit,
+            state => Documents.Rows.EditRow.Decide(state, request));
+
+    public async Task<MergeRowsResult> MergeRows(MergeRowsRequest request) =>
+        await Write<MergeRowsResult>(request.DocumentId, request.ClientOpId, Permission.Edit,
+            state => Documents.Rows.MergeRows.Decide(state, request));
+
+    public async Task<WriteResult> LinkEvidence(EvidenceRequest request)
+    {
+        // What is cited lives in another document or a questionnaire: found first, then decided on the citing document.
+        await Caller(Permission.Edit);
+        var target = await evidence.ResolveAsync(request.Kind, request.Id, Context.ConnectionAborted);
+        return await Write<WriteResult>(request.DocumentId, request.ClientOpId, Permission.Edit,
+            state => Documents.Citing.LinkEvidence.Link(state, request, target));
+    }
+
+    public async Task<WriteResult> UnlinkEvidence(EvidenceRequest request) =>
+        await Write<WriteResult>(request.DocumentId, request.ClientOpId, Permission.Edit,
+            state => Documents.Citing.LinkEvidence.Unlink(state, request));
 
     public async Task<WriteResult> MoveParagraph(MoveParagraphRequest request) =>
         await Write<WriteResult>(request.DocumentId, request.ClientOpId, Permission.Edit,

@@ -39,7 +39,35 @@ public sealed record ParagraphView(
 
     /// <summary>Amendments tabled about this paragraph (to replace it, delete it, or insert after it).</summary>
     public IReadOnlyList<ProposalView> Proposals { get; init; } = [];
+
+    /// <summary>A row's fields (kind <c>row</c>); null for other paragraphs.</summary>
+    public RowFields? Fields { get; init; }
+
+    /// <summary>A row's contributions: the ones it was mapped from, its merged rows' included.</summary>
+    public IReadOnlyList<Guid>? Sources { get; init; }
+
+    /// <summary>The rows merged into this one (MergeRows), earlier merges included.</summary>
+    public IReadOnlyList<Guid>? MergedFrom { get; init; }
+
+    /// <summary>What this paragraph cites: mapping rows and contributions, in the order they were linked.</summary>
+    public IReadOnlyList<EvidenceView> Evidence { get; init; } = [];
+
+    /// <summary>A row's citing paragraphs, in other documents (also those citing rows merged into it).</summary>
+    public IReadOnlyList<CitationView>? CitedBy { get; init; }
 }
+
+/// <summary>
+/// The columns of a mapping-table row. In a request a field left out (null) keeps its value; in a
+/// view or an event every field is a string, maybe empty.
+/// </summary>
+public sealed record RowFields(string? Issue = null, string? Category = null, string? Grouping = null, string? Activities = null, string? Status = null);
+
+/// <param name="SourceId">The annex document of a row, the questionnaire of a contribution.</param>
+/// <param name="Label">The row's issue or the contribution's respondent and question, as when it was linked.</param>
+public sealed record EvidenceView(EvidenceKind Kind, Guid Id, Guid SourceId, string Label);
+
+/// <summary>A paragraph that cites a row (<c>citedBy</c>): where it is and its display number now.</summary>
+public sealed record CitationView(Guid DocumentId, string DocumentTitle, Guid ParagraphId, string? Number, string? Label);
 
 public sealed record CommentView(Guid Id, string Text, AuthorView By, DateTimeOffset At)
 {

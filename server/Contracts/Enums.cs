@@ -5,7 +5,8 @@ namespace WGEC.Drafting.Contracts;
 
 public enum DocumentKind { Unknown, RollingDocument, Recommendations, Report, Annex }
 
-public enum ParagraphKind { Unknown, Heading, Preambular, Operative, Text }
+/// <summary><c>row</c>: a row of a table annex (the issue mapping), whose text is made from its <c>fields</c>.</summary>
+public enum ParagraphKind { Unknown, Heading, Preambular, Operative, Text, Row }
 
 public enum ParagraphStatus { Unknown, Draft, AgreedAdRef, Agreed }
 
@@ -24,6 +25,9 @@ public enum ProposalState { Unknown, Open, Withdrawn, Accepted, Rejected }
 
 /// <summary>What resolving a bracket keeps: one alternative, the bracket's content, or nothing.</summary>
 public enum BracketKeep { Unknown, Alternative, Content, Nothing }
+
+/// <summary>What a paragraph cites: a row of a mapping annex, or a questionnaire contribution.</summary>
+public enum EvidenceKind { Unknown, Row, Contribution }
 
 /// <summary>The error codes of PROTOCOL.md §4; the kebab-case name is the wire form.</summary>
 public enum ErrorCode { Unknown, Unauthorized, Forbidden, NotFound, Invalid, Locked, TooLarge, RateLimited, Unavailable }

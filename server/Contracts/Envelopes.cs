@@ -30,6 +30,10 @@ public static class EnvelopeTypes
     public const string ProposalDecided = "proposal-decided";
     public const string CommentResolved = "comment-resolved";
     public const string DocumentAdopted = "document-adopted";
+    public const string RowEdited = "row-edited";
+    public const string RowsMerged = "rows-merged";
+    public const string EvidenceLinked = "evidence-linked";
+    public const string EvidenceUnlinked = "evidence-unlinked";
 }
 
 public sealed record DocumentCreatedData(string Title, DocumentKind Kind, string? Symbol);
@@ -42,7 +46,27 @@ public sealed record ParagraphInsertedData(
     /// Clients use <c>numbers</c>; this is here so that the events are the whole history (an import replays it).
     /// </summary>
     public string? Position { get; init; }
+
+    /// <summary>A row's fields (kind row); <c>text</c> is made from them.</summary>
+    public RowFields? Fields { get; init; }
+
+    /// <summary>A row's contributions.</summary>
+    public IReadOnlyList<Guid>? Sources { get; init; }
 }
+
+public sealed record RowEditedData(Guid ParagraphId, RowFields Fields, string Text, string Html, bool Merged, long Revision);
+
+/// <summary>
+/// <c>paragraphId</c> stays with <c>fields</c> and every source; <c>merged</c> rows are gone; <c>mergedFrom</c> is every row
+/// the kept one now stands for.
+/// </summary>
+public sealed record RowsMergedData(
+    Guid ParagraphId, IReadOnlyList<Guid> Merged, RowFields Fields, string Text, string Html, IReadOnlyList<Guid> Sources,
+    IReadOnlyList<Guid> MergedFrom, IReadOnlyDictionary<Guid, string?> Numbers, long Revision);
+
+public sealed record EvidenceLinkedData(Guid ParagraphId, EvidenceKind Kind, Guid Id, Guid SourceId, string Label);
+
+public sealed record EvidenceUnlinkedData(Guid ParagraphId, EvidenceKind Kind, Guid Id, Guid SourceId);
 
 public sealed record ParagraphEditedData(Guid ParagraphId, string Text, string Html, bool Merged, long Revision)
 {

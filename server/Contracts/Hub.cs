@@ -22,8 +22,11 @@ public sealed record JoinDocumentResult(long Version, DocumentView? Document, IR
 
 public sealed record LeaveDocumentRequest(Guid DocumentId);
 
+/// <param name="Fields">For kind <c>row</c> (in an annex): its columns; <c>text</c> is then made from them and may be left out.</param>
+/// <param name="Sources">For kind <c>row</c>: the contributions it was mapped from.</param>
 public sealed record InsertParagraphRequest(
-    Guid DocumentId, Guid? AfterParagraphId, ParagraphKind Kind, string? Text, Guid? ParagraphId = null, string? ClientOpId = null);
+    Guid DocumentId, Guid? AfterParagraphId, ParagraphKind Kind, string? Text, Guid? ParagraphId = null, string? ClientOpId = null,
+    RowFields? Fields = null, IReadOnlyList<Guid>? Sources = null);
 
 public sealed record InsertParagraphResult(Outcome Outcome, long Version, Guid ParagraphId);
 
@@ -76,6 +79,21 @@ public sealed record FollowMeRequest(Guid DocumentId, Guid ParagraphId);
 public sealed record FollowView(Guid DocumentId, Guid ParagraphId, AuthorView By);
 
 public sealed record AdoptDocumentRequest(Guid DocumentId, string? ClientOpId = null);
+
+/// <param name="Fields">The fields to change; one left out (null) keeps the value it had at <c>baseRevision</c>.</param>
+public sealed record EditRowRequest(Guid DocumentId, Guid ParagraphId, long BaseRevision, RowFields? Fields, string? ClientOpId = null);
+
+/// <summary>The answer to <c>EditRow</c>: the row as it now stands (after a merge, the merged fields).</summary>
+public sealed record RowResult(Outcome Outcome, long Version, long Revision, RowFields Fields);
+
+/// <param name="ParagraphIds">Two or more rows; the first one stays and takes the others in.</param>
+/// <param name="Fields">The merged row's fields; one left out keeps the first row's.</param>
+public sealed record MergeRowsRequest(Guid DocumentId, IReadOnlyList<Guid>? ParagraphIds, RowFields? Fields = null, string? ClientOpId = null);
+
+public sealed record MergeRowsResult(Outcome Outcome, long Version, Guid ParagraphId);
+
+/// <summary>A paragraph cites (or stops citing) a mapping row or a contribution, named by its id.</summary>
+public sealed record EvidenceRequest(Guid DocumentId, Guid ParagraphId, EvidenceKind Kind, Guid Id, string? ClientOpId = null);
 
 /// <summary>The answer to writes that return nothing but their outcome (move, delete, tag).</summary>
 public sealed record WriteResult(Outcome Outcome, long Version);

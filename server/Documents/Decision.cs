@@ -36,6 +36,12 @@ public static class Paragraphs
             ? Refusal.Locked($"the paragraph is {Contracts.ProtocolJson.Name(paragraph.Status)}; the chair must reopen it first")
             : null);
 
+    /// <summary>A row's text is made from its fields: what edits text as text refuses rows.</summary>
+    public static Refusal? RefuseRow(ParagraphState paragraph) =>
+        paragraph.Kind == Contracts.ParagraphKind.Row
+            ? Refusal.Invalid("this paragraph is a table row: its text is made from its fields, changed with EditRow (or MergeRows)")
+            : null;
+
     /// <summary>A <c>baseRevision</c> must be a version of the document (the text the caller saw).</summary>
     public static Refusal? CheckBase(DocumentState state, long baseRevision) =>
         baseRevision > state.Version || baseRevision < 1

@@ -28,6 +28,12 @@ public sealed record ParagraphInserted(
     /// kept until the next renumbering: delegations refer to paragraphs by these numbers.
     /// </summary>
     public string? Position { get; init; }
+
+    /// <summary>A row's columns (kind row): <see cref="Text"/> is made from them.</summary>
+    public RowFields? Fields { get; init; }
+
+    /// <summary>A row's contributions: the ones it was mapped from.</summary>
+    public IReadOnlyList<Guid>? Sources { get; init; }
 }
 
 public sealed record ParagraphEdited(Guid ParagraphId, string Text, bool Merged) : DocumentEvent
@@ -35,6 +41,24 @@ public sealed record ParagraphEdited(Guid ParagraphId, string Text, bool Merged)
     /// <summary>Set when the edit is the chair resolving a bracket.</summary>
     public ResolvedBracketData? ResolvedBracket { get; init; }
 }
+
+/// <summary>A row's columns changed; <see cref="Text"/> is made from them.</summary>
+public sealed record RowEdited(Guid ParagraphId, RowFields Fields, string Text, bool Merged) : DocumentEvent;
+
+/// <summary>
+/// Rows combined into one: <see cref="ParagraphId"/> stays with <see cref="Fields"/>, the <see cref="Merged"/>
+/// rows go (as tombstones), and the kept row holds all their <see cref="Sources"/>.
+/// </summary>
+/// <param name="MergedFrom">Every row the kept one now stands for: the merged rows and the rows merged into any of them before.</param>
+public sealed record RowsMerged(
+    Guid ParagraphId, IReadOnlyList<Guid> Merged, RowFields Fields, string Text, IReadOnlyList<Guid> Sources,
+    IReadOnlyList<Guid> MergedFrom, IReadOnlyDictionary<Guid, string?> Numbers) : DocumentEvent;
+
+/// <param name="SourceId">The annex document of a row, the questionnaire of a contribution.</param>
+/// <param name="Label">How the evidence read when it was linked.</param>
+public sealed record EvidenceLinked(Guid ParagraphId, EvidenceKind Kind, Guid Id, Guid SourceId, string Label) : DocumentEvent;
+
+public sealed record EvidenceUnlinked(Guid ParagraphId, EvidenceKind Kind, Guid Id, Guid SourceId) : DocumentEvent;
 
 public sealed record ParagraphMoved(Guid ParagraphId, Guid? AfterParagraphId, IReadOnlyDictionary<Guid, string?> Numbers) : DocumentEvent;
 

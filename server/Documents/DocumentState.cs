@@ -89,7 +89,9 @@ public sealed class DocumentState
                 (Id, Title, Kind, Symbol) = (c.DocumentId, c.Title, c.Kind, c.Symbol);
                 break;
             case ParagraphInserted i:
-                var p = new ParagraphState(i.ParagraphId, i.Kind, i.Text, version);
+                var p = new ParagraphState(i.ParagraphId, i.Kind, i.Text, version, i.Fields);
+                if (i.Sources is { } sources)
+                    p.Sources.AddRange(sources);
                 byId[p.Id] = p;
                 order.Insert(IndexAfter(i.AfterParagraphId), p);
                 LiveCount++;
@@ -102,6 +104,34 @@ public sealed class DocumentState
                 var edited = byId[ed.ParagraphId];
                 edited.SetText(ed.Text, version);
                 result = new ParagraphTextResult(ed.Merged ? Outcome.Merged : Outcome.Applied, version, version, ed.Text);
+                break;
+            case RowEdited re:
+                var row = byId[re.ParagraphId];
+                row.SetText(re.Text, version, re.Fields);
+                result = new RowResult(re.Merged ? Outcome.Merged : Outcome.Applied, version, version, re.Fields);
+                break;
+            case RowsMerged rm:
+                var kept = byId[rm.ParagraphId];
+                kept.SetText(rm.Text, version, rm.Fields);
+                foreach (var gone in rm.Merged)
+                {
+                    byId[gone].Deleted = true;
+                    LiveCount--;
+                }
+                kept.MergedFrom.Clear();
+                kept.MergedFrom.AddRange(rm.MergedFrom);
+                kept.Sources.Clear();
+                kept.Sources.AddRange(rm.Sources);
+                ApplyNumbers(rm.Numbers);
+                result = new MergeRowsResult(Outcome.Applied, version, kept.Id);
+                break;
+            case EvidenceLinked el:
+                byId[el.ParagraphId].Evidence.Add(new EvidenceView(el.Kind, el.Id, el.SourceId, el.Label));
+                result = new WriteResult(Outcome.Applied, version);
+                break;
+            case EvidenceUnlinked eu:
+                byId[eu.ParagraphId].Evidence.RemoveAll(x => x.Kind == eu.Kind && x.Id == eu.Id);
+                result = new WriteResult(Outcome.Applied, version);
                 break;
             case ParagraphMoved m:
                 var moved = byId[m.ParagraphId];
@@ -165,7 +195,7 @@ public sealed class DocumentState
                 result = new WriteResult(Outcome.Applied, version);
                 break;
         }
-        if (e is ParagraphInserted or ParagraphEdited or ParagraphMoved or ParagraphDeleted && Meeting is { } open)
+        if (e is ParagraphInserted or ParagraphEdited or ParagraphMoved or ParagraphDeleted or RowEdited or RowsMerged && Meeting is { } open)
             open.Edits++;
         Version = version;
         LastEventAt = at;
@@ -258,13 +288,25 @@ public sealed class DocumentState
     }
 }
 
-public sealed class ParagraphState(Guid id, ParagraphKind kind, string text, long revision)
+public sealed class ParagraphState(Guid id, ParagraphKind kind, string text, long revision, RowFields? fields = null)
 {
-    private readonly Queue<(long Revision, string Text)> history = new([(revision, text)]);
+    private readonly Queue<(long Revision, string Text, RowFields? Fields)> history = new([(revision, text, fields)]);
 
     public Guid Id { get; } = id;
     public ParagraphKind Kind { get; } = kind;
     public string Text { get; private set; } = text;
+
+    /// <summary>A row's columns; null for other kinds.</summary>
+    public RowFields? Fields { get; private set; } = fields;
+
+    /// <summary>A row's contributions (the ones it was mapped from, merged rows' included).</summary>
+    public List<Guid> Sources { get; } = [];
+
+    /// <summary>The rows merged into this one.</summary>
+    public List<Guid> MergedFrom { get; } = [];
+
+    /// <summary>What this paragraph cites, in the order it was linked.</summary>
+    public List<EvidenceView> Evidence { get; } = [];
 
     /// <summary>The version at which the text last changed (PROTOCOL.md §2 <c>revision</c>).</summary>
     public long Revision { get; private set; } = revision;
@@ -285,7 +327,17 @@ public sealed class ParagraphState(Guid id, ParagraphKind kind, string text, lon
     public string? TextAt(long version) =>
         history.LastOrDefault(h => h.Revision <= version) is { Text: not null } h ? h.Text : null;
 
-    public ParagraphSnapshot ToSnapshot() => new(Id, Kind, Text, Revision, Status, Number, Deleted, [.. Comments]);
+    /// <summary>A row's fields as they stood at <paramref name="version"/>, if still kept.</summary>
+    public RowFields? FieldsAt(long version) =>
+        history.LastOrDefault(h => h.Revision <= version) is { Text: not null } h ? h.Fields : null;
+
+    public ParagraphSnapshot ToSnapshot() => new(Id, Kind, Text, Revision, Status, Number, Deleted, [.. Comments])
+    {
+        Fields = Fields,
+        Sources = [.. Sources],
+        MergedFrom = [.. MergedFrom],
+        Evidence = [.. Evidence],
+    };
 
     /// <summary>
     /// Only the current text is known as a merge base: older ones are not in a snapshot, so the
@@ -293,7 +345,7 @@ public sealed class ParagraphState(Guid id, ParagraphKind kind, string text, lon
     /// </summary>
     public static ParagraphState FromSnapshot(ParagraphSnapshot p)
     {
-        var paragraph = new ParagraphState(p.Id, p.Kind, p.Text, p.Revision)
+        var paragraph = new ParagraphState(p.Id, p.Kind, p.Text, p.Revision, p.Fields)
         {
             Status = p.Status,
             Number = p.Number,
@@ -301,13 +353,16 @@ public sealed class ParagraphState(Guid id, ParagraphKind kind, string text, lon
             HistoryTruncated = true,
         };
         paragraph.Comments.AddRange(p.Comments);
+        paragraph.Sources.AddRange(p.Sources);
+        paragraph.MergedFrom.AddRange(p.MergedFrom);
+        paragraph.Evidence.AddRange(p.Evidence);
         return paragraph;
     }
 
-    public void SetText(string text, long revision)
+    public void SetText(string text, long revision, RowFields? fields = null)
     {
-        (Text, Revision) = (text, revision);
-        history.Enqueue((revision, text));
+        (Text, Revision, Fields) = (text, revision, fields ?? Fields);
+        history.Enqueue((revision, text, Fields));
         if (history.Count > DocumentState.MergeBases + 1)
         {
             history.Dequeue();

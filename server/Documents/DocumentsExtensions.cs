@@ -17,5 +17,7 @@ public static class DocumentsExtensions
             .AddSingleton<DocumentDiffer>()
             .AddSingleton<DocumentCache>()
             .AddSingleton<DocumentWriter>()
+            .AddSingleton<Citing.EvidenceCatalog>()
+            .AddSingleton<Citing.IContributionIndex, Citing.NoContributions>()
             .AddSingleton(provider => DocxLimits.From(provider.GetRequiredService<IConfiguration>()));
 }

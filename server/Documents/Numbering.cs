@@ -25,14 +25,15 @@ public static class Numbering
     public static string Suffix(int n) =>
         n <= Suffixes.Length ? Suffixes[n - 1] : n.ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>Display numbers: operative paragraphs only, the rest null.</summary>
+    /// <summary>Display numbers: operative paragraphs and table rows (each counted on their own), the rest null.</summary>
     public static Dictionary<Guid, string?> Of(
         IEnumerable<(Guid Id, ParagraphKind Kind)> live, IReadOnlyDictionary<Guid, int>? baseline, IReadOnlyDictionary<Guid, string>? assigned = null)
     {
         var numbers = new Dictionary<Guid, string?>();
         var operative = Positions(live, ParagraphKind.Operative, baseline, assigned);
+        var rows = Positions(live, ParagraphKind.Row, baseline, assigned);
         foreach (var (id, _) in live)
-            numbers[id] = operative.GetValueOrDefault(id);
+            numbers[id] = operative.GetValueOrDefault(id) ?? rows.GetValueOrDefault(id);
         return numbers;
     }
 
@@ -55,17 +56,19 @@ public static class Numbering
         return labels;
     }
 
-    /// <summary>A renumbering: each preambular and operative paragraph's consecutive position within its kind.</summary>
+    /// <summary>A renumbering: each preambular and operative paragraph's (and table row's) consecutive position within its kind.</summary>
     public static Dictionary<Guid, int> Consecutive(IEnumerable<(Guid Id, ParagraphKind Kind)> live)
     {
         var baseline = new Dictionary<Guid, int>();
-        int preambular = 0, operative = 0;
+        int preambular = 0, operative = 0, rows = 0;
         foreach (var (id, kind) in live)
         {
             if (kind == ParagraphKind.Preambular)
                 baseline[id] = ++preambular;
             else if (kind == ParagraphKind.Operative)
                 baseline[id] = ++operative;
+            else if (kind == ParagraphKind.Row)
+                baseline[id] = ++rows;
         }
         return baseline;
     }
@@ -78,7 +81,7 @@ public static class Numbering
     /// </summary>
     public static string? Assign(DocumentState state, IEnumerable<(Guid Id, ParagraphKind Kind)> next, Guid id, ParagraphKind kind)
     {
-        if (state.Baseline is not { } baseline || kind is not (ParagraphKind.Preambular or ParagraphKind.Operative))
+        if (state.Baseline is not { } baseline || kind is not (ParagraphKind.Preambular or ParagraphKind.Operative or ParagraphKind.Row))
             return null;
         var before = 0;
         foreach (var (other, otherKind) in next)

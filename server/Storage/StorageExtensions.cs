@@ -69,6 +69,7 @@ public static class StorageExtensions
         options.Projections.Add(new DocumentRowProjection(), ProjectionLifecycle.Inline);
         options.Projections.Add(new OrderProjection(), ProjectionLifecycle.Inline);
         options.Projections.Add(new ParagraphRowProjection(), ProjectionLifecycle.Inline);
+        options.Projections.Add(new CitationProjection(), ProjectionLifecycle.Inline);
         options.Schema.For<ParagraphRow>().Index(p => p.DocumentId);
         // Time travel asks for "this document's latest snapshot at or before version N".
         options.Schema.For<DocumentSnapshotRow>().Index([r => r.DocumentId, r => r.Version]);

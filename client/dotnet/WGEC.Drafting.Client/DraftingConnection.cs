@@ -47,6 +47,14 @@ public sealed class DraftingConnection : IAsyncDisposable
 
     public Task<ParagraphTextResult> EditParagraphAsync(EditParagraphRequest request) => Call<ParagraphTextResult>(nameof(EditParagraphAsync), request);
 
+    public Task<RowResult> EditRowAsync(EditRowRequest request) => Call<RowResult>(nameof(EditRowAsync), request);
+
+    public Task<MergeRowsResult> MergeRowsAsync(MergeRowsRequest request) => Call<MergeRowsResult>(nameof(MergeRowsAsync), request);
+
+    public Task<WriteResult> LinkEvidenceAsync(EvidenceRequest request) => Call<WriteResult>(nameof(LinkEvidenceAsync), request);
+
+    public Task<WriteResult> UnlinkEvidenceAsync(EvidenceRequest request) => Call<WriteResult>(nameof(UnlinkEvidenceAsync), request);
+
     public Task<WriteResult> MoveParagraphAsync(MoveParagraphRequest request) => Call<WriteResult>(nameof(MoveParagraphAsync), request);
 
     public Task<WriteResult> DeleteParagraphAsync(DeleteParagraphRequest request) => Call<WriteResult>(nameof(DeleteParagraphAsync), request);

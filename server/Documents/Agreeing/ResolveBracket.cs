@@ -8,7 +8,7 @@ public static class ResolveBracket
 {
     public static Decision Decide(DocumentState state, ResolveBracketRequest request)
     {
-        if (Paragraphs.FindUnlocked(state, request.ParagraphId, out var paragraph) is { } refused)
+        if ((Paragraphs.FindUnlocked(state, request.ParagraphId, out var paragraph) ?? Paragraphs.RefuseRow(paragraph)) is { } refused)
             return refused;
         if (Paragraphs.CheckBase(state, request.BaseRevision) is { } badBase)
             return badBase;

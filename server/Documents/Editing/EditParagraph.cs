@@ -8,7 +8,7 @@ public static class EditParagraph
 {
     public static Decision Decide(DocumentState state, EditParagraphRequest request)
     {
-        if (Paragraphs.FindUnlocked(state, request.ParagraphId, out var paragraph) is { } refused)
+        if ((Paragraphs.FindUnlocked(state, request.ParagraphId, out var paragraph) ?? Paragraphs.RefuseRow(paragraph)) is { } refused)
             return refused;
         var mine = TextRules.Normalize(request.Text, TextRules.MaxParagraphLength, "paragraph text");
         if (mine.Refusal is { } bad)

@@ -88,8 +88,14 @@ public static class HistoryImport
     {
         EnvelopeTypes.DocumentCreated => As<DocumentCreatedData>(data) is var c ? new DocumentCreated(Guid.Empty, c.Title, c.Kind, c.Symbol) : null,
         EnvelopeTypes.ParagraphInserted => As<ParagraphInsertedData>(data) is var i
-            ? new ParagraphInserted(i.ParagraphId, i.AfterParagraphId, i.Kind, i.Text, i.Numbers) { Position = i.Position }
+            ? new ParagraphInserted(i.ParagraphId, i.AfterParagraphId, i.Kind, i.Text, i.Numbers) { Position = i.Position, Fields = i.Fields, Sources = i.Sources }
             : null,
+        EnvelopeTypes.RowEdited => As<RowEditedData>(data) is var re ? new RowEdited(re.ParagraphId, re.Fields, re.Text, re.Merged) : null,
+        EnvelopeTypes.RowsMerged => As<RowsMergedData>(data) is var rm
+            ? new RowsMerged(rm.ParagraphId, rm.Merged, rm.Fields, rm.Text, rm.Sources, rm.MergedFrom, rm.Numbers)
+            : null,
+        EnvelopeTypes.EvidenceLinked => As<EvidenceLinkedData>(data) is var el ? new EvidenceLinked(el.ParagraphId, el.Kind, el.Id, el.SourceId, el.Label) : null,
+        EnvelopeTypes.EvidenceUnlinked => As<EvidenceUnlinkedData>(data) is var eu ? new EvidenceUnlinked(eu.ParagraphId, eu.Kind, eu.Id, eu.SourceId) : null,
         EnvelopeTypes.ParagraphEdited => As<ParagraphEditedData>(data) is var ed
             ? new ParagraphEdited(ed.ParagraphId, ed.Text, ed.Merged) { ResolvedBracket = ed.ResolvedBracket }
             : null,
@@ -126,7 +132,21 @@ public static class HistoryImport
         ParagraphInserted i => i.Kind == ParagraphKind.Unknown ? "unknown paragraph kind"
             : state.Find(i.ParagraphId) is not null ? $"paragraph {i.ParagraphId} is already in the document"
             : state.LiveCount >= TextRules.MaxParagraphs ? TooLarge + $"a document holds at most {TextRules.MaxParagraphs:N0} paragraphs"
-            : After(state, i.AfterParagraphId, i.ParagraphId) ?? Numbers(i.Numbers) ?? Text(i.Text, TextRules.MaxParagraphLength, "paragraph text"),
+            : After(state, i.AfterParagraphId, i.ParagraphId) ?? Numbers(i.Numbers) ?? Text(i.Text, TextRules.MaxParagraphLength, "paragraph text")
+                ?? (i.Kind == ParagraphKind.Row ? Row(i.Fields, i.Text) ?? Sources(i.Sources)
+                    : i.Fields is not null || i.Sources is not null ? "only a row has fields and sources" : null),
+        RowEdited re => Live(state, re.ParagraphId) ?? IsRow(state, re.ParagraphId) ?? Row(re.Fields, re.Text),
+        RowsMerged rm => rm.Merged.Count == 0 || rm.Merged.Contains(rm.ParagraphId) || rm.Merged.Distinct().Count() != rm.Merged.Count
+                ? "a merge takes distinct other rows into the one kept"
+            : rm.Merged.Prepend(rm.ParagraphId).Select(id => Live(state, id) ?? IsRow(state, id)).FirstOrDefault(p => p is not null)
+                ?? Row(rm.Fields, rm.Text) ?? Sources(rm.Sources) ?? Numbers(rm.Numbers)
+                ?? (rm.MergedFrom is null || !rm.Merged.All(rm.MergedFrom.Contains) ? "mergedFrom lists every merged row" : null),
+        EvidenceLinked el => el.Kind == EvidenceKind.Unknown ? "unknown evidence kind"
+            : Live(state, el.ParagraphId)
+                ?? (state.Find(el.ParagraphId)!.Evidence.Exists(x => x.Kind == el.Kind && x.Id == el.Id) ? "that evidence is cited already" : null)
+                ?? Line(el.Label, Rows.RowText.MaxFieldLength, "evidence label"),
+        EvidenceUnlinked eu => state.Find(eu.ParagraphId) is { } cited && cited.Evidence.Exists(x => x.Kind == eu.Kind && x.Id == eu.Id)
+            ? null : $"paragraph {eu.ParagraphId} does not cite {eu.Id}",
         ParagraphEdited ed => Live(state, ed.ParagraphId) ?? Text(ed.Text, TextRules.MaxParagraphLength, "paragraph text"),
         ParagraphMoved m => Live(state, m.ParagraphId) ?? After(state, m.AfterParagraphId, m.ParagraphId) ?? Numbers(m.Numbers),
         ParagraphDeleted d => Live(state, d.ParagraphId) ?? Numbers(d.Numbers),
@@ -161,6 +181,24 @@ public static class HistoryImport
         after is not { } id ? null
         : id == paragraphId ? "a paragraph cannot follow itself"
         : Live(state, id);
+
+    private static string? IsRow(DocumentState state, Guid paragraphId) =>
+        state.Find(paragraphId)?.Kind == ParagraphKind.Row ? null : $"paragraph {paragraphId} is not a table row";
+
+    /// <summary>A row's fields in stored form, and its text the one made from them.</summary>
+    private static string? Row(RowFields? fields, string text)
+    {
+        if (fields is null)
+            return "a row has fields";
+        var stored = Rows.RowText.Normalize(fields, keep: null);
+        return stored.Refusal is { } refusal ? (refusal.Code == ErrorCode.TooLarge ? TooLarge + refusal.Message : refusal.Message)
+            : stored.Fields != fields ? "a row's fields are not in the form this server stores"
+            : Rows.RowText.Of(fields) != text ? "a row's text is the one made from its fields"
+            : null;
+    }
+
+    private static string? Sources(IReadOnlyList<Guid>? sources) =>
+        Rows.RowText.CheckSources(sources) is { } refusal ? (refusal.Code == ErrorCode.TooLarge ? TooLarge + refusal.Message : refusal.Message) : null;
 
     private static string? Numbers(IReadOnlyDictionary<Guid, string?>? numbers) => numbers is null ? "numbers are missing" : null;
 

@@ -17,6 +17,8 @@ public static class TableProposal
         {
             if (Paragraphs.FindLive(state, id, out target) is { } missing)
                 return missing;
+            if (request.Action == ProposalAction.Replace && Paragraphs.RefuseRow(target) is { } row)
+                return row;
             if (request.Action != ProposalAction.InsertAfter && target.IsLocked)
                 return Refusal.Locked($"the paragraph is {ProtocolJson.Name(target.Status)}; it accepts no proposals until the chair reopens it");
         }
@@ -41,6 +43,8 @@ public static class TableProposal
         var kind = request.Action != ProposalAction.InsertAfter ? target!.Kind
             : request.Kind is { } chosen ? chosen
             : target?.Kind ?? ParagraphKind.Text;
+        if (kind == ParagraphKind.Row)
+            return Refusal.Invalid("a proposal inserts a paragraph of text; a table row is inserted with its fields (InsertParagraph kind row)");
         return Decision.Append(new ProposalTabled(proposalId, request.ParagraphId, request.Action, text, note.Text.Length == 0 ? null : note.Text, kind));
     }
 }

@@ -24,7 +24,8 @@ public sealed class DocumentReader(DocumentStreams streams, DocumentSnapshots sn
             var order = await session.LoadAsync<OrderRow>(documentId, ct) ?? new OrderRow { Id = documentId };
             // Deleted paragraphs too: their open proposals are still to be decided, so they are shown.
             var rows = await session.Query<ParagraphRow>().Where(p => p.DocumentId == documentId).ToListAsync(ct);
-            return views.From(document, order, rows.ToDictionary(p => p.Id));
+            var view = views.From(document, order, rows.ToDictionary(p => p.Id));
+            return document.Kind == DocumentKind.Annex ? await Citing.EvidenceCatalog.WithCitedByAsync(session, view, ct) : view;
         });
 
     public async Task<DocumentView> ViewAsync(Guid documentId, Point point, CancellationToken ct) =>

@@ -16,7 +16,7 @@ namespace WGEC.Drafting.Documents.Reading;
 public sealed record DocumentSnapshot
 {
     /// <summary>Bumped whenever <see cref="DocumentState"/> keeps something new: older snapshots are then ignored (and remade on read).</summary>
-    public const int CurrentFormat = 1;
+    public const int CurrentFormat = 2;
 
     public int Format { get; init; } = CurrentFormat;
     public Guid Id { get; init; }
@@ -47,7 +47,13 @@ public sealed record DocumentSnapshot
 /// <summary>A paragraph's fields; its comments' paragraph index is rebuilt from <see cref="Comments"/>.</summary>
 public sealed record ParagraphSnapshot(
     Guid Id, ParagraphKind Kind, string Text, long Revision, ParagraphStatus Status, string? Number, bool Deleted,
-    IReadOnlyList<CommentView> Comments);
+    IReadOnlyList<CommentView> Comments)
+{
+    public RowFields? Fields { get; init; }
+    public IReadOnlyList<Guid> Sources { get; init; } = [];
+    public IReadOnlyList<Guid> MergedFrom { get; init; } = [];
+    public IReadOnlyList<EvidenceView> Evidence { get; init; } = [];
+}
 
 public sealed record ProposalSnapshot(
     Guid Id, Guid? ParagraphId, ProposalAction Action, string? Text, string? Note, ParagraphKind Kind, AuthorView By,

@@ -13,7 +13,8 @@ public sealed class DocumentViews(MarkdownRenderer renderer)
         var liveIds = live.Select(p => p.Id).ToHashSet();
         var byParagraph = state.Proposals.Values.Where(p => p.ParagraphId is { } id && liveIds.Contains(id)).ToLookup(p => p.ParagraphId!.Value);
         var paragraphs = live
-            .Select(p => Paragraph(p.Id, p.Number, labels[p.Id], p.Kind, p.Text, p.Status, p.Revision, p.Comments, byParagraph[p.Id]))
+            .Select(p => WithEvidence(Paragraph(p.Id, p.Number, labels[p.Id], p.Kind, p.Text, p.Status, p.Revision, p.Comments, byParagraph[p.Id]),
+                p.Fields, p.Sources, p.MergedFrom, p.Evidence))
             .ToList();
         return new DocumentView(state.Id, state.Title, state.Kind, state.Symbol, state.Version, paragraphs, [.. state.Revisions],
             state.Meeting is { } m ? new MeetingView(m.Name, m.OpenedAt) : null)
@@ -29,7 +30,8 @@ public sealed class DocumentViews(MarkdownRenderer renderer)
         var sequence = live.Select(p => (p.Id, p.Kind)).ToList();
         var (numbers, labels) = (Numbering.Of(sequence, order.Baseline, order.Assigned), Numbering.Labels(sequence, order.Baseline, order.Assigned));
         var paragraphs = live
-            .Select(p => Paragraph(p.Id, numbers[p.Id], labels[p.Id], p.Kind, p.Text, p.Status, p.Revision, p.Comments, p.Proposals))
+            .Select(p => WithEvidence(Paragraph(p.Id, numbers[p.Id], labels[p.Id], p.Kind, p.Text, p.Status, p.Revision, p.Comments, p.Proposals),
+                p.Fields, p.Sources, p.MergedFrom, p.Evidence))
             .ToList();
         return new DocumentView(document.Id, document.Title, document.Kind, document.Symbol, document.Version, paragraphs, document.Revisions, document.Meeting)
         {
@@ -43,6 +45,17 @@ public sealed class DocumentViews(MarkdownRenderer renderer)
     /// <summary>Proposals with no live paragraph to show them on: to insert at the top, or about a deleted paragraph.</summary>
     private static IReadOnlyList<ProposalView> DocumentLevel(IEnumerable<ProposalRecord> proposals) =>
         [.. proposals.OrderBy(p => p.TabledVersion).Select(p => p.View())];
+
+    /// <summary>A row's fields, sources and merged rows (rows only), and what the paragraph cites.</summary>
+    private static ParagraphView WithEvidence(
+        ParagraphView view, RowFields? fields, IReadOnlyList<Guid> sources, IReadOnlyList<Guid> mergedFrom, IReadOnlyList<EvidenceView> evidence) =>
+        view with
+        {
+            Fields = fields,
+            Sources = fields is null ? null : [.. sources],
+            MergedFrom = fields is null ? null : [.. mergedFrom],
+            Evidence = [.. evidence],
+        };
 
     private ParagraphView Paragraph(
         Guid id, string? number, string? label, ParagraphKind kind, string text, ParagraphStatus status, long revision,

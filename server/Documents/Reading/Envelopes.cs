@@ -15,7 +15,16 @@ public sealed class Envelopes(DocumentViews views)
     private object Payload(DocumentEvent e, long version) => e switch
     {
         DocumentCreated c => new DocumentCreatedData(c.Title, c.Kind, c.Symbol),
-        ParagraphInserted i => new ParagraphInsertedData(i.ParagraphId, i.AfterParagraphId, i.Kind, i.Text, views.Html(i.Text), i.Numbers) { Position = i.Position },
+        ParagraphInserted i => new ParagraphInsertedData(i.ParagraphId, i.AfterParagraphId, i.Kind, i.Text, views.Html(i.Text), i.Numbers)
+        {
+            Position = i.Position,
+            Fields = i.Fields,
+            Sources = i.Sources,
+        },
+        RowEdited r => new RowEditedData(r.ParagraphId, r.Fields, r.Text, views.Html(r.Text), r.Merged, version),
+        RowsMerged m => new RowsMergedData(m.ParagraphId, m.Merged, m.Fields, m.Text, views.Html(m.Text), m.Sources, m.MergedFrom, m.Numbers, version),
+        EvidenceLinked l => new EvidenceLinkedData(l.ParagraphId, l.Kind, l.Id, l.SourceId, l.Label),
+        EvidenceUnlinked u => new EvidenceUnlinkedData(u.ParagraphId, u.Kind, u.Id, u.SourceId),
         ParagraphEdited ed => new ParagraphEditedData(ed.ParagraphId, ed.Text, views.Html(ed.Text), ed.Merged, version) { ResolvedBracket = ed.ResolvedBracket },
         ParagraphMoved m => new ParagraphMovedData(m.ParagraphId, m.AfterParagraphId, m.Numbers),
         ParagraphDeleted d => new ParagraphDeletedData(d.ParagraphId, d.Numbers),
@@ -54,12 +63,24 @@ public sealed class Envelopes(DocumentViews views)
         ProposalWithdrawn => EnvelopeTypes.ProposalWithdrawn,
         ProposalDecided => EnvelopeTypes.ProposalDecided,
         DocumentAdopted => EnvelopeTypes.DocumentAdopted,
+        RowEdited => EnvelopeTypes.RowEdited,
+        RowsMerged => EnvelopeTypes.RowsMerged,
+        EvidenceLinked => EnvelopeTypes.EvidenceLinked,
+        EvidenceUnlinked => EnvelopeTypes.EvidenceUnlinked,
         _ => throw new InvalidOperationException($"no envelope type for {e.GetType().Name}"),
     };
 
-    /// <summary>The paragraph an event is about, for a paragraph's history.</summary>
+    /// <summary>Whether an event is part of a paragraph's history: its own, or a merge that took the row in.</summary>
+    public static bool Touches(object data, Guid paragraphId) =>
+        ParagraphOf(data) == paragraphId || (data is RowsMerged m && m.Merged.Contains(paragraphId));
+
+    /// <summary>The paragraph an event is about, for a paragraph's history (for a merge, the row kept).</summary>
     public static Guid? ParagraphOf(object data) => data switch
     {
+        RowEdited r => r.ParagraphId,
+        RowsMerged m => m.ParagraphId,
+        EvidenceLinked l => l.ParagraphId,
+        EvidenceUnlinked u => u.ParagraphId,
         ParagraphInserted i => i.ParagraphId,
         ParagraphEdited ed => ed.ParagraphId,
         ParagraphMoved m => m.ParagraphId,

@@ -30,7 +30,7 @@ public static class History
         foreach (var e in events)
         {
             state.Apply(e.Data, e.Version, e.At);
-            if (Envelopes.ParagraphOf(e.Data) != paragraphId)
+            if (!Envelopes.Touches(e.Data, paragraphId))
                 continue;
             var p = state.Find(paragraphId)
                 ?? throw new InvalidOperationException($"event {e.Version} names paragraph {paragraphId} before it exists");
@@ -81,7 +81,7 @@ public static class History
                 tally.TryAdd(by, new DelegationActivity(by, 0, 0, 0, 0));
             switch (e.Data)
             {
-                case ParagraphInserted or ParagraphEdited or ParagraphMoved or ParagraphDeleted when by.Length > 0:
+                case ParagraphInserted or ParagraphEdited or ParagraphMoved or ParagraphDeleted or RowEdited or RowsMerged when by.Length > 0:
                     tally[by] = tally[by] with { Edits = tally[by].Edits + 1 };
                     break;
                 case CommentAdded when by.Length > 0:

@@ -38,7 +38,7 @@ public static class HistoryApi
         var moments = History.ParagraphLife(events.Select(Recorded.From), pid);
         if (moments.Count == 0)
             throw new RefusedException(Refusal.NotFound($"paragraph {pid} was never in this document"));
-        var touched = events.Where(e => Envelopes.ParagraphOf(e.Data) == pid).Select(envelopes.From);
+        var touched = events.Where(e => Envelopes.Touches(e.Data, pid)).Select(envelopes.From);
         return TypedResults.Ok<IReadOnlyList<ParagraphHistoryEntry>>([.. touched.Zip(moments, (e, m) =>
             new ParagraphHistoryEntry(e.DocumentId, e.Version, e.Type, e.Data, e.Actor, e.At, e.ClientOpId, e.Meeting, m.Text, m.Status, m.Number, m.Deleted))]);
     }

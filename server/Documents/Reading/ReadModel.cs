@@ -37,6 +37,10 @@ public sealed class ParagraphRow
     public bool Deleted { get; set; }
     public List<CommentView> Comments { get; set; } = [];
     public List<ProposalRecord> Proposals { get; set; } = [];
+    public RowFields? Fields { get; set; }
+    public List<Guid> Sources { get; set; } = [];
+    public List<Guid> MergedFrom { get; set; } = [];
+    public List<EvidenceView> Evidence { get; set; } = [];
 }
 
 public sealed class OrderRow
@@ -99,6 +103,7 @@ public sealed class OrderProjection : SingleStreamProjection<OrderRow, Guid>
         IncludeType<ParagraphInserted>();
         IncludeType<ParagraphMoved>();
         IncludeType<ParagraphDeleted>();
+        IncludeType<RowsMerged>();
         IncludeType<RevisionTagged>();
     }
 
@@ -119,6 +124,9 @@ public sealed class OrderProjection : SingleStreamProjection<OrderRow, Guid>
             case ParagraphDeleted d:
                 row.Paragraphs.Remove(d.ParagraphId);
                 break;
+            case RowsMerged m:
+                row.Paragraphs.RemoveAll(m.Merged.Contains);
+                break;
             case RevisionTagged { Baseline: { } baseline }:
                 row.Baseline = new Dictionary<Guid, int>(baseline);
                 row.Assigned.Clear();
@@ -137,6 +145,10 @@ public sealed class ParagraphRowProjection : MultiStreamProjection<ParagraphRow,
         Identity<ParagraphInserted>(e => e.ParagraphId);
         Identity<ParagraphEdited>(e => e.ParagraphId);
         Identity<ParagraphDeleted>(e => e.ParagraphId);
+        Identity<RowEdited>(e => e.ParagraphId);
+        Identities<RowsMerged>(e => [e.ParagraphId, .. e.Merged]);
+        Identity<EvidenceLinked>(e => e.ParagraphId);
+        Identity<EvidenceUnlinked>(e => e.ParagraphId);
         Identity<ParagraphStatusChanged>(e => e.ParagraphId);
         Identity<CommentAdded>(e => e.ParagraphId);
         Identity<CommentResolved>(e => e.ParagraphId);
@@ -153,8 +165,25 @@ public sealed class ParagraphRowProjection : MultiStreamProjection<ParagraphRow,
         switch (e.Data)
         {
             case ParagraphInserted i:
-                (row.Kind, row.Revision) = (i.Kind, e.Version);
+                (row.Kind, row.Revision, row.Fields, row.Sources) = (i.Kind, e.Version, i.Fields, [.. i.Sources ?? []]);
                 SetText(row, i.Text);
+                break;
+            case RowEdited re:
+                (row.Revision, row.Fields) = (e.Version, re.Fields);
+                SetText(row, re.Text);
+                break;
+            case RowsMerged m when m.ParagraphId == id:
+                (row.Revision, row.Fields, row.Sources, row.MergedFrom) = (e.Version, m.Fields, [.. m.Sources], [.. m.MergedFrom]);
+                SetText(row, m.Text);
+                break;
+            case RowsMerged:
+                row.Deleted = true;
+                break;
+            case EvidenceLinked l:
+                row.Evidence.Add(new EvidenceView(l.Kind, l.Id, l.SourceId, l.Label));
+                break;
+            case EvidenceUnlinked u:
+                row.Evidence.RemoveAll(x => x.Kind == u.Kind && x.Id == u.Id);
                 break;
             case ParagraphEdited ed:
                 row.Revision = e.Version;
@@ -194,5 +223,39 @@ public static class DocumentEventTypes
         typeof(ParagraphDeleted), typeof(ParagraphStatusChanged), typeof(CommentAdded), typeof(RevisionTagged),
         typeof(CommentResolved), typeof(MeetingOpened), typeof(MeetingClosed), typeof(ProposalTabled), typeof(ProposalSupported),
         typeof(ProposalOpposed), typeof(ProposalWithdrawn), typeof(ProposalDecided), typeof(DocumentAdopted),
+        typeof(RowEdited), typeof(RowsMerged), typeof(EvidenceLinked), typeof(EvidenceUnlinked),
     ];
+}
+
+/// <summary>Who cites one row or contribution (by its id): the citing documents' paragraphs, deleted ones included.</summary>
+public sealed class CitationRow
+{
+    public Guid Id { get; set; }
+    public List<CitingParagraph> Citations { get; set; } = [];
+}
+
+public sealed record CitingParagraph(Guid DocumentId, Guid ParagraphId);
+
+public sealed class CitationProjection : MultiStreamProjection<CitationRow, Guid>
+{
+    public CitationProjection()
+    {
+        Identity<EvidenceLinked>(e => e.Id);
+        Identity<EvidenceUnlinked>(e => e.Id);
+    }
+
+    public override CitationRow Evolve(CitationRow? row, Guid id, IEvent e)
+    {
+        row ??= new CitationRow { Id = id };
+        switch (e.Data)
+        {
+            case EvidenceLinked l:
+                row.Citations.Add(new CitingParagraph(e.StreamId, l.ParagraphId));
+                break;
+            case EvidenceUnlinked u:
+                row.Citations.Remove(new CitingParagraph(e.StreamId, u.ParagraphId));
+                break;
+        }
+        return row;
+    }
 }

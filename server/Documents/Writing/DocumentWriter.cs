@@ -107,6 +107,8 @@ public sealed class DocumentWriter(
         ParagraphTextResult r => r.Outcome,
         AddCommentResult r => r.Outcome,
         TableProposalResult r => r.Outcome,
+        RowResult r => r.Outcome,
+        MergeRowsResult r => r.Outcome,
         WriteResult r => r.Outcome,
         _ => Outcome.Unknown,
     };

@@ -5,7 +5,14 @@ using WGEC.Drafting.Contracts;
 namespace WGEC.Drafting.Tests.Infrastructure;
 
 /// <summary>One live paragraph as a client shows it.</summary>
-public sealed record ReplicaParagraph(ParagraphKind Kind, string Text, long Revision, ParagraphStatus Status, string? Number);
+public sealed record ReplicaParagraph(ParagraphKind Kind, string Text, long Revision, ParagraphStatus Status, string? Number)
+{
+    /// <summary>A row's fields.</summary>
+    public RowFields? Fields { get; init; }
+
+    /// <summary>The ids of what the paragraph cites, in the order they were linked.</summary>
+    public IReadOnlyList<Guid> Evidence { get; init; } = [];
+}
 
 /// <summary>
 /// What a client knows of a document, built only from what the server sent it: a <see cref="DocumentView"/>
@@ -32,7 +39,11 @@ public sealed class Replica
         foreach (var p in view.Paragraphs)
         {
             replica.order.Add(p.Id);
-            replica.paragraphs[p.Id] = new ReplicaParagraph(p.Kind, p.Text, p.Revision, p.Status, p.Number);
+            replica.paragraphs[p.Id] = new ReplicaParagraph(p.Kind, p.Text, p.Revision, p.Status, p.Number)
+            {
+                Fields = p.Fields,
+                Evidence = [.. p.Evidence.Select(e => e.Id)],
+            };
         }
         return replica;
     }
@@ -64,7 +75,27 @@ public sealed class Replica
             case EnvelopeTypes.ParagraphInserted:
                 order.Insert(IndexAfter(data), id);
                 var kind = ProtocolJson.Parse<ParagraphKind>(data.GetProperty("kind").GetString());
-                paragraphs[id] = new ReplicaParagraph(kind, data.GetProperty("text").GetString()!, envelope.Version, ParagraphStatus.Draft, null);
+                paragraphs[id] = new ReplicaParagraph(kind, data.GetProperty("text").GetString()!, envelope.Version, ParagraphStatus.Draft, null)
+                {
+                    Fields = FieldsOf(data),
+                };
+                break;
+            case EnvelopeTypes.RowEdited:
+                paragraphs[id] = paragraphs[id] with { Text = data.GetProperty("text").GetString()!, Revision = envelope.Version, Fields = FieldsOf(data) };
+                break;
+            case EnvelopeTypes.RowsMerged:
+                paragraphs[id] = paragraphs[id] with { Text = data.GetProperty("text").GetString()!, Revision = envelope.Version, Fields = FieldsOf(data) };
+                foreach (var merged in data.GetProperty("merged").EnumerateArray().Select(m => m.GetGuid()))
+                {
+                    order.Remove(merged);
+                    paragraphs.Remove(merged);
+                }
+                break;
+            case EnvelopeTypes.EvidenceLinked:
+                paragraphs[id] = paragraphs[id] with { Evidence = [.. paragraphs[id].Evidence, data.GetProperty("id").GetGuid()] };
+                break;
+            case EnvelopeTypes.EvidenceUnlinked:
+                paragraphs[id] = paragraphs[id] with { Evidence = [.. paragraphs[id].Evidence.Where(e => e != data.GetProperty("id").GetGuid())] };
                 break;
             case EnvelopeTypes.ParagraphEdited:
                 paragraphs[id] = paragraphs[id] with { Text = data.GetProperty("text").GetString()!, Revision = data.GetProperty("revision").GetInt64() };
@@ -108,7 +139,8 @@ public sealed class Replica
         foreach (var id in order)
         {
             var p = paragraphs[id];
-            text.Append($"{id} {p.Number ?? "-"} {ProtocolJson.Name(p.Kind)} {ProtocolJson.Name(p.Status)} r{p.Revision}: {p.Text}\n");
+            text.Append($"{id} {p.Number ?? "-"} {ProtocolJson.Name(p.Kind)} {ProtocolJson.Name(p.Status)} r{p.Revision}: {p.Text}");
+            text.Append(p.Evidence.Count > 0 ? $" cites {string.Join(", ", p.Evidence)}\n" : "\n");
         }
         return text.ToString();
     }
@@ -123,6 +155,11 @@ public sealed class Replica
         string At(string[] lines) => string.Join("\n  ", lines.Skip(Math.Max(0, i - 1)).Take(3));
         return $"first difference at line {i}:\n expected:\n  {At(a)}\n actual:\n  {At(b)}";
     }
+
+    private static RowFields? FieldsOf(JsonElement data) =>
+        data.TryGetProperty("fields", out var fields) && fields.ValueKind == JsonValueKind.Object
+            ? fields.Deserialize<RowFields>(ProtocolJson.Options)
+            : null;
 
     private int IndexAfter(JsonElement data)
     {

@@ -163,6 +163,10 @@ public class HistoryTests
             new ProposalWithdrawn(Guid.NewGuid(), p),
             new ProposalDecided(Guid.NewGuid(), p, ProposalDecision.Reject, ProposalForm.Unknown),
             new DocumentAdopted(),
+            new RowEdited(p, new RowFields("i", "", "", "", ""), "i |  |  |  | ", false),
+            new RowsMerged(p, [Guid.NewGuid()], new RowFields("i", "", "", "", ""), "i |  |  |  | ", [], [], new Dictionary<Guid, string?>()),
+            new EvidenceLinked(p, EvidenceKind.Row, Guid.NewGuid(), Guid.NewGuid(), "i"),
+            new EvidenceUnlinked(p, EvidenceKind.Row, Guid.NewGuid(), Guid.NewGuid()),
         ];
         Assert.Equal(DocumentEventTypes.All.Length, events.Select(e => e.GetType()).Distinct().Count());
 
@@ -172,7 +176,7 @@ public class HistoryTests
             "document-created", "paragraph-inserted", "paragraph-edited", "paragraph-moved", "paragraph-deleted",
             "paragraph-status-changed", "comment-added", "comment-resolved", "revision-tagged", "meeting-opened",
             "meeting-closed", "proposal-tabled", "proposal-supported", "proposal-opposed", "proposal-withdrawn",
-            "proposal-decided", "document-adopted",
+            "proposal-decided", "document-adopted", "row-edited", "rows-merged", "evidence-linked", "evidence-unlinked",
         ];
         Assert.Equal(types, events.Select(e => envelopes.From(new Event<DocumentEvent>(e) { Version = 1 }).Type));
         Assert.Equal(types, events.Select(e => History.Entry(new Recorded(e, 1, At(1))).Type));
