@@ -5,6 +5,7 @@ using WGEC.Drafting.Documents.Comparing;
 using WGEC.Drafting.Documents.Creating;
 using WGEC.Drafting.Documents.Exporting;
 using WGEC.Drafting.Documents.Reading;
+using WGEC.Drafting.Documents.Rows;
 using WGEC.Drafting.Documents.Writing;
 using WGEC.Drafting.Http;
 using WGEC.Drafting.Participants;
@@ -32,8 +33,9 @@ public static class DocumentsApi
         documents.MapGet("/{id:guid}/meetings", Meetings);
         documents.MapGet("/{id:guid}/revisions/{label}/concordance", Concordance);
         documents.MapGet("/{id:guid}/export", ExportApi.Export)
-            .WithDescription("The document (now, or at version/revision/at) as markdown, html, docx (compareTo=X: tracked changes) or akn");
+            .WithDescription("The document (now, or at version/revision/at) as markdown, html, docx (compareTo=X: tracked changes), akn, or csv (the rows of a table annex: No, Issue, Category, Grouping, Activities and approaches, Status, and Sources when a row has any)");
         documents.MapHistory();
+        documents.MapRows();
         return app;
     }
 
