@@ -16,6 +16,11 @@ internal static class DocxStyles
     /// <summary>The character style of the italic opening word of a preambular or operative paragraph.</summary>
     public const string OpeningWord = "OpeningWord";
 
+    /// <summary>The paragraph styles of a table's cells: its header, its number column, its other cells.</summary>
+    public const string TableHeading = "TableHeading";
+    public const string TableNumber = "TableNumber";
+    public const string TableText = "TableText";
+
     /// <summary>Where an operative paragraph's text starts; its number starts 1 cm from the margin.</summary>
     private const int OperativeIndent = 1418;
     private const int OperativeHanging = 851;
@@ -45,6 +50,13 @@ internal static class DocxStyles
             new StyleParagraphProperties(
                 new Tabs(new TabStop { Val = TabStopValues.Left, Position = OperativeIndent }),
                 new Indentation { Left = $"{OperativeIndent}", Hanging = $"{OperativeHanging}" })),
+        Paragraph(TableText, "Table text", "Normal", false,
+            new StyleParagraphProperties(new SpacingBetweenLines { After = "0" }, new Justification { Val = JustificationValues.Left }),
+            new StyleRunProperties(new FontSize { Val = "20" }, new FontSizeComplexScript { Val = "20" })),
+        Paragraph(TableNumber, "Table number", TableText, false, new StyleParagraphProperties(new Justification { Val = JustificationValues.Right })),
+        Paragraph(TableHeading, "Table heading", TableText, false,
+            new StyleParagraphProperties(new KeepNext()),
+            new StyleRunProperties(new Bold())),
         Character("Hyperlink", "Hyperlink", new StyleRunProperties(new Color { Val = "0563C1" }, new Underline { Val = UnderlineValues.Single })),
         Character("Code", "Inline code", new StyleRunProperties(new RunFonts { Ascii = "Courier New", HighAnsi = "Courier New", ComplexScript = "Courier New" })),
         Character(StatusTag, "Paragraph status", new StyleRunProperties(new Italic(), new Color { Val = "404040" })),

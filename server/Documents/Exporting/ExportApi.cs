@@ -9,7 +9,7 @@ using WGEC.Drafting.Storage;
 namespace WGEC.Drafting.Documents.Exporting;
 
 /// <summary>
-/// <c>GET /api/documents/{id}/export?format=markdown|html|docx|akn</c> with the selectors of a
+/// <c>GET /api/documents/{id}/export?format=markdown|html|docx|akn|csv</c> (csv: a table annex's rows) with the selectors of a
 /// document read (<c>version</c>, <c>revision</c>, <c>at</c>), <c>statuses=true</c>, and for
 /// <c>docx</c> <c>compareTo=X</c>: the selected text as Word tracked changes against X.
 /// </summary>
@@ -34,6 +34,7 @@ public static class ExportApi
                 ExportFormat.Markdown => Text(MarkdownExport.Write(input), "text/markdown", "md"),
                 ExportFormat.Html => Text(HtmlExport.Write(input), "text/html", "html"),
                 ExportFormat.Akn => Text(AknExport.Write(input), "application/akn+xml", "xml"),
+                ExportFormat.Csv => Text(CsvExport.Write(input), CsvExport.MediaType, "csv"),
                 _ => new ExportFile(DocxExport.Write(input), DocxExport.ContentType, ""),
             };
         }
@@ -85,7 +86,7 @@ public static class ExportApi
     }
 }
 
-public enum ExportFormat { Markdown, Html, Docx, Akn }
+public enum ExportFormat { Markdown, Html, Docx, Akn, Csv }
 
 public static class ExportFormats
 {
@@ -95,8 +96,9 @@ public static class ExportFormats
         "html" => ExportFormat.Html,
         "docx" => ExportFormat.Docx,
         "akn" or "akoma-ntoso" => ExportFormat.Akn,
-        null or "" => throw new RefusedException(Refusal.Invalid("format is required: markdown, html, docx or akn")),
-        _ => throw new RefusedException(Refusal.Invalid($"format '{format}' is not one of markdown, html, docx, akn")),
+        "csv" => ExportFormat.Csv,
+        null or "" => throw new RefusedException(Refusal.Invalid("format is required: markdown, html, docx, akn or csv")),
+        _ => throw new RefusedException(Refusal.Invalid($"format '{format}' is not one of markdown, html, docx, akn, csv")),
     };
 
     public static string Extension(ExportFormat format) => format switch
@@ -104,6 +106,7 @@ public static class ExportFormats
         ExportFormat.Markdown => "md",
         ExportFormat.Html => "html",
         ExportFormat.Akn => "akn.xml",
+        ExportFormat.Csv => "csv",
         _ => "docx",
     };
 }

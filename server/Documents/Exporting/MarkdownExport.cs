@@ -7,7 +7,8 @@ namespace WGEC.Drafting.Documents.Exporting;
 /// <summary>
 /// The text as Markdown with its numbers, in the form the Markdown import reads back (PROTOCOL.md §5): a title
 /// block (<c># Title</c>, then one line with the symbol, the revision or version and the date), then one block per
-/// paragraph, operative ones prefixed with their display number (<c>3 bis. …</c>). Pure.
+/// paragraph, operative ones prefixed with their display number (<c>3 bis. …</c>); the rows of a table annex as
+/// pipe tables (<see cref="MarkdownTable"/>). Pure.
 /// </summary>
 /// <remarks>
 /// Re-importing gives the title block as two leading paragraphs (a heading and one line of text), then the same
@@ -15,7 +16,8 @@ namespace WGEC.Drafting.Documents.Exporting;
 /// (<c>3 bis.</c>) is not read as operative, the import decides preambular or text by position (so a text
 /// paragraph before the first operative one of a <c>recommendations</c> document comes back preambular, and a
 /// preambular one elsewhere as text), a paragraph that is not operative but starts with "5. " keeps it as "5\. ",
-/// and a heading stored without <c>#</c> comes back with <c>## </c> before it.
+/// and a heading stored without <c>#</c> comes back with <c>## </c> before it. A table comes back as one text paragraph
+/// (rows are imported from CSV, not Markdown).
 /// </remarks>
 public static partial class MarkdownExport
 {
@@ -26,11 +28,17 @@ public static partial class MarkdownExport
             "# " + EscapeInline(input.Document.Title),
             EscapeLeadingNumber(EscapeInline(ExportPoint.Line(input))),
         };
-        foreach (var paragraph in input.Paragraphs)
+        foreach (var block in RowTables.Blocks(input.Paragraphs))
         {
-            blocks.Add(Paragraph(paragraph));
+            // A table's rows carry no status markers: a line between them would end the table.
+            if (block.Rows is { } rows)
+            {
+                blocks.Add(MarkdownTable.Write(rows));
+                continue;
+            }
+            blocks.Add(Paragraph(block.Paragraph!));
             if (input.Statuses)
-                blocks.Add(StatusMarker(paragraph.Status));
+                blocks.Add(StatusMarker(block.Paragraph!.Status));
         }
         return string.Join("\n\n", blocks) + "\n";
     }
