@@ -144,4 +144,27 @@ public sealed class DraftingApi(HttpClient http)
     }
 
     private static string Query(string? query) => string.IsNullOrEmpty(query) ? "" : "?" + query.TrimStart('?');
+
+    // The mapping table (issue 10): rows of a table annex imported from CSV, and listed filtered and sorted.
+
+    /// <summary>
+    /// Appends the rows of a CSV file (header No, Issue, Category, Grouping, Activities and approaches, Status, and
+    /// optionally Sources) to a table annex, all or none; a <paramref name="clientOpId"/> makes a retry safe.
+    /// </summary>
+    public async Task<ImportRowsResult> ImportRowsCsvAsync(Guid documentId, string csv, string? clientOpId = null)
+    {
+        using var content = new StringContent(csv, System.Text.Encoding.UTF8, "text/csv");
+        var op = clientOpId is null ? "" : "?clientOpId=" + Uri.EscapeDataString(clientOpId);
+        return await ReadAsync<ImportRowsResult>(await http.PostAsync(new Uri($"api/documents/{documentId}/rows{op}", UriKind.Relative), content));
+    }
+
+    /// <summary>
+    /// The rows of a table annex; <paramref name="query"/> as the call takes it, e.g. <c>category=Human rights&amp;sort=-issue</c>
+    /// (values escaped by the caller; see <see cref="RowsQuery"/>).
+    /// </summary>
+    public Task<RowView[]> RowsAsync(Guid documentId, string? query = null) => GetAsync<RowView[]>($"api/documents/{documentId}/rows{Query(query)}");
+
+    /// <summary>A rows query from names and values, each value escaped: <c>RowsQuery(("category", "Human rights"), ("sort", "-issue"))</c>.</summary>
+    public static string RowsQuery(params (string Name, string Value)[] parameters) =>
+        string.Join('&', parameters.Select(p => $"{p.Name}={Uri.EscapeDataString(p.Value)}"));
 }
