@@ -16,7 +16,8 @@ public sealed record RowView(
     IReadOnlyList<CitationView>? CitedBy);
 
 /// <summary>
-/// The answer to a CSV import (<c>POST /documents/{id}/rows</c>): the version of its last row and how many rows it
-/// appended (a retry with the same <c>clientOpId</c> and file answers the same and appends nothing).
+/// The answer to a CSV import (<c>POST /documents/{id}/rows</c>): the version of its last row and how many rows the file
+/// holds, all appended. A retry with the same <c>clientOpId</c> appends nothing and gets the first call's version (and the
+/// count of the file it sends: the same file, on a true retry).
 /// </summary>
 public sealed record ImportRowsResult(long Version, int Rows);

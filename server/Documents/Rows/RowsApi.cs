@@ -46,6 +46,7 @@ public static class RowsApi
         var (rows, refusal) = RowsCsv.Read(await ReadCsvAsync(http, limits.MaxUploadBytes));
         if (refusal is not null)
             throw new RefusedException(refusal);
+        // A retry (this op id was applied before) appends nothing and is answered with the first call's version.
         var last = await writer.ExecuteAsync<InsertParagraphResult>(
             id, actor, clientOpId, state => ImportRows.Decide(state, rows, Guid.CreateVersion7), http.RequestAborted);
         return TypedResults.Ok(new ImportRowsResult(last.Version, rows.Count));

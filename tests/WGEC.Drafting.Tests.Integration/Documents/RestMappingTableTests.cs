@@ -212,9 +212,13 @@ public sealed class RestMappingTableTests(DraftingApp app) : IClassFixture<Draft
 
         var first = await chair.Api.ImportRowsCsvAsync(annex.Id, Sample, clientOpId: "import-mapping-1");
         var retry = await chair.Api.ImportRowsCsvAsync(annex.Id, Sample, clientOpId: "import-mapping-1");
+        // Whatever file it sends, a retry appends nothing: the op was applied.
+        var otherFile = await chair.Api.ImportRowsCsvAsync(annex.Id, "Issue\nSpam\n", clientOpId: "import-mapping-1");
         var again = await chair.Api.ImportRowsCsvAsync(annex.Id, Sample, clientOpId: "import-mapping-2");
 
+        Assert.Equal(new ImportRowsResult(annex.Version + 20, 20), first);
         Assert.Equal(first, retry);
+        Assert.Equal(new ImportRowsResult(first.Version, 1), otherFile);
         Assert.Equal(new ImportRowsResult(first.Version + 20, 20), again);
         Assert.Equal(40, (await chair.Api.RowsAsync(annex.Id)).Length);
         Assert.Equal("40", (await chair.Api.RowsAsync(annex.Id))[^1].Number);
