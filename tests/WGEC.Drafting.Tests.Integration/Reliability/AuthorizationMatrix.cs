@@ -72,6 +72,9 @@ public static class AuthorizationMatrix
         Rest("GET /api/documents/{id:guid}/activity",              "ok   ok   ok   ok  | 401  401  401", (s, _) => Get($"api/documents/{s.Id}/activity")),
         Rest("GET /api/documents/{id:guid}/meetings",              "ok   ok   ok   ok  | 401  401  401", (s, _) => Get($"api/documents/{s.Id}/meetings")),
         Rest("GET /api/documents/{id:guid}/revisions/{label}/concordance", "ok ok ok ok | 401 401 401", async (s, _) => Get($"api/documents/{s.Id}/revisions/{await s.RevisionAsync()}/concordance")),
+        // The mapping table (issue 10): importing rows is creating content in bulk, as creating a document is; listing them is a read.
+        Rest("POST /api/documents/{id:guid}/rows (text/csv)",      "ok   ok   403  403 | 401  401  401", async (s, _) => Csv($"api/documents/{await s.AnnexAsync()}/rows", "Issue,Category\nSpam,Cybersecurity\n")),
+        Rest("GET /api/documents/{id:guid}/rows",                  "ok   ok   ok   ok  | 401  401  401", async (s, _) => Get($"api/documents/{await s.AnnexAsync()}/rows?category=cyber&sort=-issue")),
         // The hub's own endpoints (§1): refused at negotiate; a connection id negotiated by someone else lets no one in.
         Rest("POST /hubs/drafting/negotiate",                      "ok   ok   ok   ok  | 401  401  401", (_, _) => Post("hubs/drafting/negotiate?negotiateVersion=1")),
         Rest("GET /hubs/drafting",                                 "ok   ok   ok   ok  | 401  401  401", async (s, c) => Get($"hubs/drafting?id={await s.NegotiateAsync(c)}")),

@@ -89,6 +89,14 @@ public sealed class MatrixStage
         return document.Id;
     }
 
+    /// <summary>A table annex with one row, to import rows into and list them.</summary>
+    public async Task<Guid> AnnexAsync()
+    {
+        var annex = await server.Admin.Api.CreateDocumentAsync("Mapping of issues", DocumentKind.Annex);
+        await server.Admin.Api.ImportRowsCsvAsync(annex.Id, "Issue,Category\nNetwork neutrality,Economic issues\n");
+        return annex.Id;
+    }
+
     public async Task<Guid> ParticipantToRevokeAsync() =>
         (await server.Admin.Api.CreateParticipantAsync("Jo Doe", "Chile", Role.Member)).Participant.Id;
 

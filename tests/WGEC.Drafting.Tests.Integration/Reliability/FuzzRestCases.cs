@@ -79,6 +79,7 @@ internal static class FuzzRestCases
             RestBody.History => FuzzRestHistory.Bodies(ids.History, ids.Document, random).Select(b => (b.Label, (byte[]?)b.Body, (string?)Json, b.Expected))
                 .Concat(JsonBodies(request, Encoding.UTF8.GetBytes(ids.History), [], ids, random)),
             RestBody.Docx => DocxBodies(),
+            RestBody.Csv => CsvBodies(),
             _ => [],
         };
         foreach (var (label, content, contentType, expected) in bodies)
@@ -99,6 +100,8 @@ internal static class FuzzRestCases
             yield return ("{participant}", RestParam.ParticipantId);
         if (request.Path.Contains("{id}", StringComparison.Ordinal))
             yield return ("{id}", RestParam.DocumentId);
+        if (request.Path.Contains("{annex}", StringComparison.Ordinal))
+            yield return ("{annex}", RestParam.DocumentId);
         if (request.Path.Contains("{pid}", StringComparison.Ordinal))
             yield return ("{pid}", RestParam.ParagraphId);
         if (request.Path.Contains("{label}", StringComparison.Ordinal))
@@ -113,6 +116,7 @@ internal static class FuzzRestCases
             .Replace("{new}", Value("{new}", ids.NewDocument.ToString()), StringComparison.Ordinal)
             .Replace("{participant}", Value("{participant}", ids.Participant.ToString()), StringComparison.Ordinal)
             .Replace("{id}", Value("{id}", ids.Document.Document.ToString()), StringComparison.Ordinal)
+            .Replace("{annex}", Value("{annex}", ids.Annex.ToString()), StringComparison.Ordinal)
             .Replace("{pid}", Value("{pid}", ids.Document.Paragraph.ToString()), StringComparison.Ordinal)
             .Replace("{label}", Value("{label}", FuzzRestRequests.Revision), StringComparison.Ordinal);
     }
@@ -130,8 +134,42 @@ internal static class FuzzRestCases
         RestBody.Json => (FuzzHubRequests.Json(request.Fields(ids)), Json),
         RestBody.History => (Encoding.UTF8.GetBytes(ids.History), Json),
         RestBody.Docx => Multipart(Form()),
+        RestBody.Csv => (Encoding.UTF8.GetBytes(ValidCsv), CsvType),
         _ => (null, null),
     };
+
+    private const string CsvType = "text/csv";
+    private const string ValidCsv = "No,Issue,Category,Sources\n1,Network neutrality,Economic issues,\n";
+
+    /// <summary>CSV files with one fault each (a row after the valid one, or the header, or the bytes), and bodies that are no CSV file.</summary>
+    private static IEnumerable<(string, byte[]?, string?, ErrorCode[])> CsvBodies()
+    {
+        ErrorCode[] tooLarge = [ErrorCode.TooLarge];
+        (string Label, string Csv, ErrorCode[] Expected)[] files =
+        [
+            ("an empty file", "", Invalid), ("blank lines only", "\r\n\r\n", Invalid), ("no Issue column", "No,Category\n1,Access\n", Invalid),
+            ("an unknown column", "Issue,Colour\nSpam,red\n", Invalid), ("a column twice", "Issue,ISSUE\na,b\n", Invalid),
+            ("an unclosed quote", ValidCsv + "2,\"Spam,Security,\n", Invalid), ("a quote inside a field", ValidCsv + "2,Sp\"am,Security,\n", Invalid),
+            ("text after a closing quote", ValidCsv + "2,\"Spam\"x,Security,\n", Invalid), ("a field too many", ValidCsv + "2,Spam,Security,,extra\n", Invalid),
+            ("a field too few", ValidCsv + "2,Spam\n", Invalid), ("a line break in a field", ValidCsv + "2,\"Spam\nfilters\",Security,\n", Invalid),
+            ("an empty issue", ValidCsv + "2, ,Security,\n", Invalid), ("a NUL in a field", ValidCsv + "2,Sp\0am,Security,\n", Invalid),
+            ("a control character", ValidCsv + "2,Spam\u001b,Security,\n", Invalid), ("a noncharacter", ValidCsv + "2,Spam\uFFFF,Security,\n", Invalid),
+            ("a source that is no id", ValidCsv + "2,Spam,Security,not-an-id\n", Invalid),
+            ("the empty id as a source", ValidCsv + $"2,Spam,Security,{Guid.Empty}\n", Invalid),
+            ("a source twice", ValidCsv + "2,Spam,Security,8f1d2c3b-0000-4000-8000-000000000001;8f1d2c3b-0000-4000-8000-000000000001\n", Invalid),
+            ($"an issue of {HugeLength:N0} characters", ValidCsv + $"2,{Huge},Security,\n", tooLarge),
+            ("5,001 rows", "Issue\n" + string.Concat(Enumerable.Range(1, 5_001).Select(i => $"r{i}\n")), tooLarge),
+        ];
+        foreach (var (label, csv, expected) in files)
+            yield return ("csv: " + label, Encoding.UTF8.GetBytes(csv), CsvType, expected);
+        var valid = Encoding.UTF8.GetBytes(ValidCsv);
+        yield return ("csv: Latin-1 bytes", Encoding.Latin1.GetBytes(ValidCsv + "2,Côte d'Ivoire,Access,\n"), CsvType, Invalid);
+        yield return ("csv: a UTF-8-encoded surrogate", [.. valid, .. "2,a"u8, 0xED, 0xA0, 0x80, .. ",b,\n"u8], CsvType, Invalid);
+        yield return ("csv: charset latin1", valid, CsvType + "; charset=iso-8859-1", Invalid);
+        yield return ("content type application/json", "{\"issue\":\"Spam\"}"u8.ToArray(), Json, Invalid);
+        yield return ("content type text/plain", valid, "text/plain", Invalid);
+        yield return ("no content type", valid, null, Invalid);
+    }
 
     /// <summary>Each field of a JSON body replaced by its malformed values, then malformed shapes of the whole body.</summary>
     private static IEnumerable<(string, byte[]?, string?, ErrorCode[])> JsonBodies(

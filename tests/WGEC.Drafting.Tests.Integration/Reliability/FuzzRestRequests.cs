@@ -9,13 +9,16 @@ namespace WGEC.Drafting.Tests.Reliability;
 /// </summary>
 internal sealed record RestIds(FuzzIds Document, string History, Guid NewDocument, Guid Participant, string InviteCode)
 {
+    /// <summary>A table annex with rows (<see cref="FixtureKind.Annex"/>), for the mapping table's calls (<c>{annex}</c> in a path).</summary>
+    public Guid Annex { get; init; }
+
     /// <summary>The target document's history (<c>GET /events</c>) as the history of <paramref name="newDocument"/>.</summary>
     public static RestIds For(FuzzIds document, string history, Guid newDocument, Guid participant, string inviteCode) =>
         new(document, history.Replace(document.Document.ToString(), newDocument.ToString(), StringComparison.Ordinal), newDocument, participant, inviteCode);
 }
 
-/// <summary>How a REST call takes its input besides the path and query: none, a JSON object, a Word upload, a document's history.</summary>
-internal enum RestBody { None, Json, Docx, History }
+/// <summary>How a REST call takes its input besides the path and query: none, a JSON object, a Word upload, a document's history, a CSV file.</summary>
+internal enum RestBody { None, Json, Docx, History, Csv }
 
 /// <summary>A query parameter of a call, with its value in the valid request (null: the valid request leaves it out).</summary>
 internal sealed record RestQuery(string Name, RestParam Kind, string? Valid = null);
@@ -87,6 +90,23 @@ internal static class FuzzRestRequests
         },
         new("GET /api/documents/{id:guid}/meetings", "api/documents/{id}/meetings", []),
         new("GET /api/documents/{id:guid}/revisions/{label}/concordance", "api/documents/{id}/revisions/{label}/concordance", []),
+        new("POST /api/documents/{id:guid}/rows", "api/documents/{annex}/rows", [new("clientOpId", RestParam.OpId)], RestBody.Csv)
+        {
+            // No op id in the valid request: with one, every variant would be a retry of it, answered as it was (PROTOCOL.md §3).
+            Combinations = [("an unknown parameter", "clientOpId=fuzz-import&colour=red", ErrorCode.Invalid), ("clientOpId twice", "clientOpId=a&clientOpId=b", ErrorCode.Invalid)],
+        },
+        new("GET /api/documents/{id:guid}/rows", "api/documents/{annex}/rows",
+            [
+                new("issue", RestParam.Filter, "spam"), new("category", RestParam.Filter), new("grouping", RestParam.Filter),
+                new("activities", RestParam.Filter), new("status", RestParam.Filter), new("q", RestParam.Filter, "cyber"),
+                new("sort", RestParam.Sort, "category,-issue"), .. Selectors,
+            ])
+        {
+            Combinations =
+            [
+                .. TwoSelectors, ("an unknown parameter", "colour=red", ErrorCode.Invalid), ("issue twice", "issue=a&issue=b", ErrorCode.Invalid),
+            ],
+        },
         new("GET /api/documents/{id:guid}/export", "api/documents/{id}/export",
             [new("format", RestParam.Format, "docx"), new("compareTo", RestParam.Point, "1"), new("statuses", RestParam.Flag, "true"), .. Selectors])
         {
@@ -95,6 +115,7 @@ internal static class FuzzRestRequests
                 .. TwoSelectors, ("no format", "version=1", ErrorCode.Invalid),
                 ("compareTo with markdown", "format=markdown&compareTo=1", ErrorCode.Invalid),
                 ("compareTo after the text exported", "format=docx&version=1&compareTo=2", ErrorCode.Invalid),
+                ("csv of a document that is no table annex", "format=csv", ErrorCode.Invalid),
             ],
         },
         new("GET /api/documents/{id:guid}/timeline", "api/documents/{id}/timeline", [new("after", RestParam.After, "1"), new("limit", RestParam.Limit, "10")]),

@@ -43,6 +43,15 @@ internal enum RestParam
 
     /// <summary>A boolean (<c>statuses</c>).</summary>
     Flag,
+
+    /// <summary>A row filter (<c>issue</c>, <c>q</c> …): any one line of text up to a field's length.</summary>
+    Filter,
+
+    /// <summary>Row sort keys: <c>number|issue|category|grouping|activities|status</c>, each maybe after a <c>-</c>, separated by commas.</summary>
+    Sort,
+
+    /// <summary>A <c>clientOpId</c> in a query: text of at most 200 characters.</summary>
+    OpId,
 }
 
 /// <summary>A malformed value for a path segment or a query parameter, already percent-encoded as it goes on the wire.</summary>
@@ -124,6 +133,13 @@ internal static class FuzzRestValues
                 new("%00", "%00", Invalid),
             ],
             RestParam.Flag => [new("a word", "maybe", Invalid), new("2", "2", Invalid), new($"{LongLength:N0} characters", longText, Invalid)],
+            RestParam.Filter => [new($"{LongLength:N0} characters", longText, [ErrorCode.TooLarge]), new("the noncharacter U+FFFE", "a%EF%BF%BEb", Invalid)],
+            RestParam.Sort =>
+            [
+                new("an unknown key", "colour", Invalid), new("an empty key", "issue,,status", Invalid), new("a minus alone", "-", Invalid),
+                new("two minuses", "--issue", Invalid), new($"{LongLength:N0} characters", longText, Invalid),
+            ],
+            RestParam.OpId => [new("201 characters", new string('o', 201), Invalid), new("the noncharacter U+FFFF", "a%EF%BF%BF", Invalid)],
             _ => [],
         };
         foreach (var value in values)
@@ -134,8 +150,10 @@ internal static class FuzzRestValues
             var control = random.Next(1, 32);
             yield return new("%00", "1%00", Invalid);
             yield return new($"U+{control:X4}", "1%" + control.ToString("X2", CultureInfo.InvariantCulture), Invalid);
-            // Bytes that are not UTF-8 decode to U+FFFD, as browsers do: a label that names nothing, a number that is none.
-            yield return new("a UTF-8-encoded surrogate", "1%ED%A0%80", kind is RestParam.Revision or RestParam.Point ? NotFound : Invalid);
+            // Bytes that are not UTF-8 decode to U+FFFD, as browsers do: a label that names nothing, a number that is none;
+            // for a filter or an op id, text like any other.
+            if (kind is not (RestParam.Filter or RestParam.OpId))
+                yield return new("a UTF-8-encoded surrogate", "1%ED%A0%80", kind is RestParam.Revision or RestParam.Point ? NotFound : Invalid);
         }
     }
 

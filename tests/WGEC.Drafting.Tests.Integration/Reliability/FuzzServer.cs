@@ -5,8 +5,8 @@ using WGEC.Drafting.Tests.Infrastructure;
 
 namespace WGEC.Drafting.Tests.Reliability;
 
-/// <summary>Which document a request's valid form needs: most need one being drafted; some need a meeting open, or all agreed.</summary>
-internal enum FixtureKind { Drafting, Meeting, Agreed }
+/// <summary>Which document a request's valid form needs: most need one being drafted; some need a meeting open, or all agreed; the mapping table's calls a table annex.</summary>
+internal enum FixtureKind { Drafting, Meeting, Agreed, Annex }
 
 /// <summary>
 /// The ids a valid request names. <c>Paragraph</c> holds a bracket (<c>[shall / should]</c>) and a comment;
@@ -81,6 +81,13 @@ internal sealed class FuzzServer : IAsyncDisposable
             var only = done.Paragraphs[0].Id;
             var agreed = await hub.SetParagraphStatusAsync(new SetParagraphStatusRequest(done.Id, only, done.Version, ParagraphStatus.Agreed));
             return new FuzzIds(done.Id, agreed.Version, only, only, Guid.Empty, Guid.Empty, Guid.Empty, Guid.Empty, Guid.Empty);
+        }
+        if (kind == FixtureKind.Annex)
+        {
+            var annex = await Secretariat.CreateDocumentAsync("Fuzz mapping", DocumentKind.Annex, "# Issues");
+            var imported = await Secretariat.ImportRowsCsvAsync(annex.Id, "Issue,Category\nSpam,Cybersecurity\nPrivacy,Human rights\n");
+            var rows = (await Secretariat.RowsAsync(annex.Id)).Select(r => r.Id).ToList();
+            return new FuzzIds(annex.Id, imported.Version, rows[0], rows[1], Guid.Empty, Guid.Empty, Guid.Empty, Guid.Empty, Guid.Empty);
         }
         var document = await Secretariat.CreateDocumentAsync("Fuzz", DocumentKind.Recommendations,
             "Recalling [its / the] resolutions,\n\n1. Alpha [shall / should] act.\n\n2. Beta text.\n\n3. Gamma text.", "FUZZ/1");

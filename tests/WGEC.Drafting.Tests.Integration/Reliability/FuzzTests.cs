@@ -88,14 +88,15 @@ public sealed class FuzzTests(DraftingApp app, ITestOutputHelper output) : IClas
         await using var hub = new FuzzHubRun(server, report, [.. targets.Values.Select(t => t.Document)]);
         await hub.CheckValidRequestsAsync();
         var history = await server.StreamAsync(targets[FixtureKind.Drafting].Document);
-        await rest.CheckValidRequestsAsync(RestIds.For(targets[FixtureKind.Drafting], history, Fuzz.NewGuid(random), scratch.Participant.Id, FuzzServer.SecretariatCode));
+        var annex = targets[FixtureKind.Annex].Document;
+        await rest.CheckValidRequestsAsync(RestIds.For(targets[FixtureKind.Drafting], history, Fuzz.NewGuid(random), scratch.Participant.Id, FuzzServer.SecretariatCode) with { Annex = annex });
         await FuzzPathological.RunAsync(server, report);
         var streams = await StreamsAsync(server, targets.Values);
         var before = await SettledWorkingSetAsync(server);
 
         var hubCases = FuzzHubRequests.All.SelectMany(r => FuzzHubRequests.Cases(r, targets[r.Fixture], random)).ToList();
         await hub.RunAsync(hubCases);
-        var ids = RestIds.For(targets[FixtureKind.Drafting], history, Fuzz.NewGuid(random), victim.Participant.Id, FuzzServer.SecretariatCode);
+        var ids = RestIds.For(targets[FixtureKind.Drafting], history, Fuzz.NewGuid(random), victim.Participant.Id, FuzzServer.SecretariatCode) with { Annex = annex };
         await rest.RunAsync(FuzzRestRequests.All.SelectMany(r => FuzzRestCases.Cases(r, ids, server.Token, random)).ToList());
         // Past the transports' own limits the connection or request is refused before the application sees it (HubLimitsTests).
         if (await hub.OverLimitAsync() is { Closed: null } kept)
