@@ -27,6 +27,7 @@ public sealed class RestHttpTests(DraftingApp app) : IClassFixture<DraftingApp>
     [InlineData("/api/documents/{id}/events")]
     [InlineData("/api/documents/{id}/diff")]
     [InlineData("/api/documents/{id}/meetings")]
+    [InlineData("/api/documents/{id}/rows")]
     [InlineData("/api/documents/{id}/revisions/{label}/concordance")]
     [InlineData("/api/participants")]
     [InlineData("/api/auth/token")]
