@@ -28,6 +28,10 @@ public static class AuthorizationMatrix
         Hub(nameof(DraftingHub.EditParagraph),      "ok   ok   ok   403 | 401  401  401", (s, _) => new EditParagraphRequest(s.Id, s.Paragraph(1).Id, s.Paragraph(1).Revision, MatrixStage.EditedText)),
         Hub(nameof(DraftingHub.MoveParagraph),      "ok   ok   ok   403 | 401  401  401", (s, _) => new MoveParagraphRequest(s.Id, s.Paragraph(2).Id, null)),
         Hub(nameof(DraftingHub.DeleteParagraph),    "ok   ok   ok   403 | 401  401  401", (s, _) => new DeleteParagraphRequest(s.Id, s.Paragraph(2).Id)),
+        Hub(nameof(DraftingHub.EditRow),            "ok   ok   ok   403 | 401  401  401", async (s, _) => await s.RowEditAsync()),
+        Hub(nameof(DraftingHub.MergeRows),          "ok   ok   ok   403 | 401  401  401", async (s, _) => await s.RowMergeAsync()),
+        Hub(nameof(DraftingHub.LinkEvidence),       "ok   ok   ok   403 | 401  401  401", async (s, _) => new EvidenceRequest(s.Id, s.Paragraph(1).Id, EvidenceKind.Row, (await s.AnnexAsync()).First.Id)),
+        Hub(nameof(DraftingHub.UnlinkEvidence),     "ok   ok   ok   403 | 401  401  401", async (s, _) => new EvidenceRequest(s.Id, s.Paragraph(1).Id, EvidenceKind.Row, await s.CitedRowAsync())),
         Hub(nameof(DraftingHub.AddComment),         "ok   ok   ok   403 | 401  401  401", (s, _) => new AddCommentRequest(s.Id, s.Paragraph(1).Id, "We would like to discuss the word 'improve'")),
         // Resolving is part of commenting: a member resolves their own comment (the chair and secretariat anyone's). Protocol silent.
         Hub(nameof(DraftingHub.ResolveComment),     "ok   ok   ok   403 | 401  401  401", async (s, c) => new ResolveCommentRequest(s.Id, await s.CommentToResolveAsync(c))),

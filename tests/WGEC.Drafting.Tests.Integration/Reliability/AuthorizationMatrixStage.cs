@@ -89,6 +89,37 @@ public sealed class MatrixStage
         return document.Id;
     }
 
+    /// <summary>A mapping annex with two rows, made by the secretariat.</summary>
+    public async Task<(Guid Id, ParagraphView First, ParagraphView Second)> AnnexAsync()
+    {
+        var annex = await server.Admin.Api.CreateDocumentAsync("Mapping of issues", DocumentKind.Annex);
+        Guid? after = null;
+        foreach (var issue in new[] { "Spam", "Junk mail" })
+            after = (await server.AdminHub.InsertParagraphAsync(new InsertParagraphRequest(annex.Id, after, ParagraphKind.Row, null, Fields: new RowFields(issue)))).ParagraphId;
+        var rows = (await server.Admin.Api.DocumentAsync(annex.Id)).Paragraphs;
+        return (annex.Id, rows[0], rows[1]);
+    }
+
+    public async Task<object> RowEditAsync()
+    {
+        var annex = await AnnexAsync();
+        return new EditRowRequest(annex.Id, annex.First.Id, annex.First.Revision, new RowFields(Status: "Addressed"));
+    }
+
+    public async Task<object> RowMergeAsync()
+    {
+        var annex = await AnnexAsync();
+        return new MergeRowsRequest(annex.Id, [annex.First.Id, annex.Second.Id]);
+    }
+
+    /// <summary>A row of a new annex that paragraph 1 cites (linked by the secretariat).</summary>
+    public async Task<Guid> CitedRowAsync()
+    {
+        var row = (await AnnexAsync()).First.Id;
+        await server.AdminHub.LinkEvidenceAsync(new EvidenceRequest(Id, Paragraph(1).Id, EvidenceKind.Row, row));
+        return row;
+    }
+
     public async Task<Guid> ParticipantToRevokeAsync() =>
         (await server.Admin.Api.CreateParticipantAsync("Jo Doe", "Chile", Role.Member)).Participant.Id;
 

@@ -71,6 +71,18 @@ internal enum FieldKind
 
     /// <summary>An optional boolean.</summary>
     Flag,
+
+    /// <summary>A mapping row's fields (an object of five optional one-line texts; the issue, given, not empty): required.</summary>
+    RowFields,
+
+    /// <summary>Row fields that may be left out (<c>MergeRows</c>).</summary>
+    OptionalRowFields,
+
+    /// <summary>Two or more distinct ids of live rows (<c>MergeRows</c>).</summary>
+    RowIds,
+
+    /// <summary>The id of a row or contribution to cite: one that exists (to unlink: one cited).</summary>
+    EvidenceRef,
 }
 
 /// <summary>One field of a base request: its JSON name, kind, valid JSON value and text limit.</summary>
