@@ -65,25 +65,30 @@ export async function citeEvidence(context: DocumentContext, p: Paragraph): Prom
   const choice = (value: string, text: string, detail?: string) => h("label", { class: "choice" },
     h("input", { type: "radio", name: "evidence", value, required: true }), " ", text, detail && h("span", { class: "detail" }, ` — ${detail}`));
 
+  // Each choice of source reads its list; only the latest one's answer is shown (a quick change of mind must not mix two lists).
+  let loading = 0;
   const load = async () => {
+    const ticket = ++loading;
     const [kind, id] = source.value.split(":");
     status.textContent = "Loading…";
-    replaceChildren(choices, h("legend", {}, kind === "row" ? "Rows" : "Contributions"));
+    const items: HTMLElement[] = [];
     try {
       if (kind === "row" && id) {
         const annex = await api.document(id);
-        choices.append(...annex.paragraphs.filter(isRow).filter((r) => r.id !== p.id)
+        items.push(...annex.paragraphs.filter(isRow).filter((r) => r.id !== p.id)
           .map((r) => choice(`row:${r.id}`, `${r.number ?? ""}. ${r.fields.issue}`, [r.fields.category, r.fields.status].filter(Boolean).join(", "))));
       } else if (kind === "questionnaire" && id) {
         for (const { question, contributions } of await api.byQuestion(id)) {
-          choices.append(h("p", { class: "question" }, `Question ${question.number} (${question.group}): ${question.text}`),
+          items.push(h("p", { class: "question" }, `Question ${question.number} (${question.group}): ${question.text}`),
             ...contributions.map((c) => choice(`contribution:${c.id}`, `${c.respondent.name}, question ${question.number}`, c.text.slice(0, 120))));
         }
       }
-      status.textContent = "";
+      if (ticket !== loading) return;
+      replaceChildren(choices, h("legend", {}, kind === "row" ? "Rows" : "Contributions"), ...items);
+      status.textContent = items.length === 0 ? "Nothing to cite here." : "";
       filter();
     } catch (e) {
-      status.textContent = e instanceof Error ? e.message : String(e);
+      if (ticket === loading) status.textContent = e instanceof Error ? e.message : String(e);
     }
   };
   source.addEventListener("change", () => void load());
