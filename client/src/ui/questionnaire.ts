@@ -99,7 +99,7 @@ function byRespondent(respondents: RespondentContributions[]): HTMLElement {
 function contribution(anchor: string, id: string, heading: string, html: string, receivedAt: string, late: boolean): HTMLElement {
   return h("li", { class: `contribution${late ? " late" : ""}`, id: anchor, "data-contribution-id": id },
     h("p", { class: "contribution-meta" },
-      h("span", { class: "who" }, heading), " · ", h("span", { class: "received" }, `received ${formatTime(receivedAt)}`),
+      h("span", { class: "contributor" }, heading), " · ", h("span", { class: "received" }, `received ${formatTime(receivedAt)}`),
       late && h("span", { class: "badge late" }, "late")),
     serverHtml(h("div", { class: "contribution-text" }), html));
 }
