@@ -85,5 +85,6 @@ public static class AuthorizationMatrix
         Rest("GET /join/{code}",                                   "ok   ok   ok   ok  | ok   ok   ok ", (_, c) => Get($"join/{c.InviteCode}")),
         Rest("GET /documents/{**rest}",                            "ok   ok   ok   ok  | ok   ok   ok ", (s, _) => Get($"documents/{s.Id}")),
         Rest("GET /participants",                                  "ok   ok   ok   ok  | ok   ok   ok ", (_, _) => Get("participants")),
+        Rest("GET /questionnaires/{**rest}",                       "ok   ok   ok   ok  | ok   ok   ok ", (s, _) => Get($"questionnaires/{s.Id}")),
     ];
 }
