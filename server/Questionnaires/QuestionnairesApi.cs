@@ -136,7 +136,11 @@ public static class QuestionnairesApi
             throw new RefusedException(Refusal.TooLarge($"the file is over {MaxCsvBytes:N0} bytes, the limit of a request"));
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)
             bodySize.MaxRequestBodySize = MaxCsvBytes;
-        var charset = Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(http.Request.ContentType, out var type) ? type.Charset.Value : null;
+        // Routing sends other declared types to 415; a body with no type at all reaches here.
+        if (!Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(http.Request.ContentType, out var type)
+            || !type.MediaType.Equals(CsvType, StringComparison.OrdinalIgnoreCase))
+            throw new RefusedException(Refusal.Invalid($"the body is a CSV file, sent as {CsvType}"));
+        var charset = type.Charset.Value;
         if (charset is not null && !charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase) && !charset.Equals("utf8", StringComparison.OrdinalIgnoreCase))
             throw new RefusedException(Refusal.Invalid($"the file must be UTF-8, not {charset}"));
         using var reader = new StreamReader(http.Request.Body, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: false);
