@@ -31,7 +31,7 @@ public sealed class QuestionnaireExportTests(DraftingApp app) : IClassFixture<Dr
         Assert.Equal(["Respondents by stakeholder type", "Group A", "Group B", "Group C", "Group D", "Group E"], page.QuerySelectorAll("h2").Select(h => h.TextContent));
         Assert.Equal(file.Questions.Select(q => $"Question {q.Number}"), page.QuerySelectorAll("h3").Select(h => h.TextContent));
         Assert.Equal(
-            [["Stakeholder type", "Respondents"], ..Types.Zip(["31", "9", "15", "10", "4"], (t, n) => new[] { t, n }), ["Total", "69"]],
+            [["Stakeholder type", "Respondents"], .. Types.Zip(["31", "9", "15", "10", "4"], (t, n) => new[] { t, n }), ["Total", "69"]],
             page.QuerySelectorAll("table.distribution tr").Select(row => row.Children.Select(c => c.TextContent).ToArray()));
         var contributions = page.QuerySelectorAll(".contribution").ToList();
         Assert.Equal(1_242, contributions.Count);

@@ -169,6 +169,9 @@ public sealed class QuestionnaireImportTests(DraftingApp app) : IClassFixture<Dr
 
         Assert.Equal("the file is not UTF-8 text", await Problem.AssertAsync(await api.Http.PostAsync(path, latin1), HttpStatusCode.BadRequest, "invalid"));
         await Problem.AssertAsync(await api.Http.PostAsync(path, new StringContent("a,b", Encoding.UTF8, "application/json")), HttpStatusCode.UnsupportedMediaType, "invalid");
+        // Found by the fuzzer: routing turns away a declared other type, but a body with no type reached the import.
+        var untyped = new ByteArrayContent(Encoding.UTF8.GetBytes("Respondent,Stakeholder type,Question,Group,Question text,Contribution\r\nPeru,Government,1,A,Q?,Yes.\r\n"));
+        Assert.Equal("the body is a CSV file, sent as text/csv", await Problem.AssertAsync(await api.Http.PostAsync(path, untyped), HttpStatusCode.BadRequest, "invalid"));
         await Problem.AssertAsync(await api.Http.SendAsync(huge), HttpStatusCode.RequestEntityTooLarge, "too-large");
         Assert.Equal(1, (await api.GetQuestionnaireAsync(questionnaire.Id)).Version);
     }

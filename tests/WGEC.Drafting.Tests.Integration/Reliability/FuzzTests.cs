@@ -91,8 +91,8 @@ public sealed class FuzzTests(DraftingApp app, ITestOutputHelper output) : IClas
         // Questionnaires of their own for the valid requests and for the run, so the run's is untouched by any valid one.
         var scratchQuestionnaire = await FuzzQuestionnaire.CreateAsync(server.Secretariat);
         var questionnaire = await FuzzQuestionnaire.CreateAsync(server.Secretariat);
-        await rest.CheckValidRequestsAsync(RestIds.For(targets[FixtureKind.Drafting], history, Fuzz.NewGuid(random), scratch.Participant.Id, FuzzServer.SecretariatCode)
-            with { Questionnaire = scratchQuestionnaire });
+        var validIds = RestIds.For(targets[FixtureKind.Drafting], history, Fuzz.NewGuid(random), scratch.Participant.Id, FuzzServer.SecretariatCode);
+        await rest.CheckValidRequestsAsync(validIds with { Questionnaire = scratchQuestionnaire });
         await FuzzPathological.RunAsync(server, report);
         var streams = await StreamsAsync(server, targets.Values);
         var questionnaireBefore = await QuestionnaireAsync(server, questionnaire.Id);
@@ -100,8 +100,8 @@ public sealed class FuzzTests(DraftingApp app, ITestOutputHelper output) : IClas
 
         var hubCases = FuzzHubRequests.All.SelectMany(r => FuzzHubRequests.Cases(r, targets[r.Fixture], random)).ToList();
         await hub.RunAsync(hubCases);
-        var ids = RestIds.For(targets[FixtureKind.Drafting], history, Fuzz.NewGuid(random), victim.Participant.Id, FuzzServer.SecretariatCode)
-            with { Questionnaire = questionnaire };
+        var runIds = RestIds.For(targets[FixtureKind.Drafting], history, Fuzz.NewGuid(random), victim.Participant.Id, FuzzServer.SecretariatCode);
+        var ids = runIds with { Questionnaire = questionnaire };
         await rest.RunAsync(FuzzRestRequests.All.SelectMany(r => FuzzRestCases.Cases(r, ids, server.Token, random)).ToList());
         // Past the transports' own limits the connection or request is refused before the application sees it (HubLimitsTests).
         if (await hub.OverLimitAsync() is { Closed: null } kept)
