@@ -76,6 +76,26 @@ public static class AuthorizationMatrix
         Rest("GET /api/documents/{id:guid}/activity",              "ok   ok   ok   ok  | 401  401  401", (s, _) => Get($"api/documents/{s.Id}/activity")),
         Rest("GET /api/documents/{id:guid}/meetings",              "ok   ok   ok   ok  | 401  401  401", (s, _) => Get($"api/documents/{s.Id}/meetings")),
         Rest("GET /api/documents/{id:guid}/revisions/{label}/concordance", "ok ok ok ok | 401 401 401", async (s, _) => Get($"api/documents/{s.Id}/revisions/{await s.RevisionAsync()}/concordance")),
+        // Questionnaires (issue 10): any role reads; the secretariat and the chair enter the evidence, as they create documents.
+        Rest("GET /api/questionnaires",                            "ok   ok   ok   ok  | 401  401  401", (_, _) => Get("api/questionnaires")),
+        Rest("POST /api/questionnaires (application/json)",        "ok   ok   403  403 | 401  401  401", (_, _) => Post("api/questionnaires", new CreateQuestionnaireRequest("Questionnaire", new DateOnly(2026, 3, 15)))),
+        Rest("GET /api/questionnaires/{id:guid}",                  "ok   ok   ok   ok  | 401  401  401", async (s, _) => Get($"api/questionnaires/{(await s.QuestionnaireAsync()).Id}")),
+        Rest("POST /api/questionnaires/{id:guid}/questions (application/json)", "ok ok 403 403 | 401 401 401", async (s, _) => Post($"api/questionnaires/{(await s.QuestionnaireAsync()).Id}/questions", new AddQuestionRequest(2, "A", "Who takes part?"))),
+        Rest("POST /api/questionnaires/{id:guid}/respondents (application/json)", "ok ok 403 403 | 401 401 401", async (s, _) => Post($"api/questionnaires/{(await s.QuestionnaireAsync()).Id}/respondents", new AddRespondentRequest("Kenya", StakeholderType.Government, "Kenya"))),
+        Rest("POST /api/questionnaires/{id:guid}/contributions (application/json)", "ok ok 403 403 | 401 401 401", async (s, _) =>
+        {
+            var q = await s.QuestionnaireAsync();
+            return Post($"api/questionnaires/{q.Id}/contributions", new AddContributionRequest(q.Respondent, q.Question, "A process, revised."));
+        }),
+        Rest("GET /api/questionnaires/{id:guid}/contributions/{contributionId:guid}", "ok ok ok ok | 401 401 401", async (s, _) =>
+        {
+            var q = await s.QuestionnaireAsync();
+            return Get($"api/questionnaires/{q.Id}/contributions/{q.Contribution}");
+        }),
+        Rest("POST /api/questionnaires/{id:guid}/import (text/csv)", "ok   ok   403  403 | 401  401  401", async (s, _) => Csv($"api/questionnaires/{(await s.QuestionnaireAsync()).Id}/import", MatrixQuestionnaire.Csv)),
+        Rest("GET /api/questionnaires/{id:guid}/by-question",      "ok   ok   ok   ok  | 401  401  401", async (s, _) => Get($"api/questionnaires/{(await s.QuestionnaireAsync()).Id}/by-question")),
+        Rest("GET /api/questionnaires/{id:guid}/by-respondent",    "ok   ok   ok   ok  | 401  401  401", async (s, _) => Get($"api/questionnaires/{(await s.QuestionnaireAsync()).Id}/by-respondent")),
+        Rest("GET /api/questionnaires/{id:guid}/export",           "ok   ok   ok   ok  | 401  401  401", async (s, _) => Get($"api/questionnaires/{(await s.QuestionnaireAsync()).Id}/export?format=docx&by=respondent")),
         // The hub's own endpoints (§1): refused at negotiate; a connection id negotiated by someone else lets no one in.
         Rest("POST /hubs/drafting/negotiate",                      "ok   ok   ok   ok  | 401  401  401", (_, _) => Post("hubs/drafting/negotiate?negotiateVersion=1")),
         Rest("GET /hubs/drafting",                                 "ok   ok   ok   ok  | 401  401  401", async (s, c) => Get($"hubs/drafting?id={await s.NegotiateAsync(c)}")),

@@ -55,6 +55,9 @@ public static class MatrixRows
             new Actor(Guid.NewGuid(), "Ana Silva", "Brazil", Role.Chair), new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero), null),
     });
 
+    public static HttpRequestMessage Csv(string path, string csv) =>
+        new(HttpMethod.Post, new Uri(path, UriKind.Relative)) { Content = new StringContent(csv, System.Text.Encoding.UTF8, "text/csv") };
+
     public static HttpRequestMessage Upload(string path, MultipartFormDataContent form) =>
         new(HttpMethod.Post, new Uri(path, UriKind.Relative)) { Content = form };
 

@@ -120,6 +120,9 @@ public sealed class MatrixStage
         return row;
     }
 
+    /// <summary>A questionnaire with one question, one respondent and their answer.</summary>
+    public Task<MatrixQuestionnaire> QuestionnaireAsync() => MatrixQuestionnaire.CreateAsync(server);
+
     public async Task<Guid> ParticipantToRevokeAsync() =>
         (await server.Admin.Api.CreateParticipantAsync("Jo Doe", "Chile", Role.Member)).Participant.Id;
 

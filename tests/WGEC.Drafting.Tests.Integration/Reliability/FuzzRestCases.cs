@@ -79,6 +79,7 @@ internal static class FuzzRestCases
             RestBody.History => FuzzRestHistory.Bodies(ids.History, ids.Document, random).Select(b => (b.Label, (byte[]?)b.Body, (string?)Json, b.Expected))
                 .Concat(JsonBodies(request, Encoding.UTF8.GetBytes(ids.History), [], ids, random)),
             RestBody.Docx => DocxBodies(),
+            RestBody.Csv => FuzzRestCsv.Bodies(),
             _ => [],
         };
         foreach (var (label, content, contentType, expected) in bodies)
@@ -103,6 +104,10 @@ internal static class FuzzRestCases
             yield return ("{pid}", RestParam.ParagraphId);
         if (request.Path.Contains("{label}", StringComparison.Ordinal))
             yield return ("{label}", RestParam.Label);
+        if (request.Path.Contains("{qid}", StringComparison.Ordinal))
+            yield return ("{qid}", RestParam.QuestionnaireId);
+        if (request.Path.Contains("{cid}", StringComparison.Ordinal))
+            yield return ("{cid}", RestParam.ContributionId);
     }
 
     /// <summary>The path with its placeholders filled in, one replaced by <paramref name="value"/>.</summary>
@@ -114,7 +119,9 @@ internal static class FuzzRestCases
             .Replace("{participant}", Value("{participant}", ids.Participant.ToString()), StringComparison.Ordinal)
             .Replace("{id}", Value("{id}", ids.Document.Document.ToString()), StringComparison.Ordinal)
             .Replace("{pid}", Value("{pid}", ids.Document.Paragraph.ToString()), StringComparison.Ordinal)
-            .Replace("{label}", Value("{label}", FuzzRestRequests.Revision), StringComparison.Ordinal);
+            .Replace("{label}", Value("{label}", FuzzRestRequests.Revision), StringComparison.Ordinal)
+            .Replace("{qid}", Value("{qid}", ids.Questionnaire?.Id.ToString() ?? ""), StringComparison.Ordinal)
+            .Replace("{cid}", Value("{cid}", ids.Questionnaire?.Contribution.ToString() ?? ""), StringComparison.Ordinal);
     }
 
     private static string BaseQuery(RestRequest request) => WithQuery(request, null, null);
@@ -130,6 +137,7 @@ internal static class FuzzRestCases
         RestBody.Json => (FuzzHubRequests.Json(request.Fields(ids)), Json),
         RestBody.History => (Encoding.UTF8.GetBytes(ids.History), Json),
         RestBody.Docx => Multipart(Form()),
+        RestBody.Csv => (Encoding.UTF8.GetBytes(FuzzRestCsv.Valid), FuzzRestCsv.ContentType),
         _ => (null, null),
     };
 

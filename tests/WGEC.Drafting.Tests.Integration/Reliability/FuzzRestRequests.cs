@@ -9,13 +9,16 @@ namespace WGEC.Drafting.Tests.Reliability;
 /// </summary>
 internal sealed record RestIds(FuzzIds Document, string History, Guid NewDocument, Guid Participant, string InviteCode)
 {
+    /// <summary>The questionnaire the questionnaire calls name.</summary>
+    public FuzzQuestionnaire Questionnaire { get; init; } = null!;
+
     /// <summary>The target document's history (<c>GET /events</c>) as the history of <paramref name="newDocument"/>.</summary>
     public static RestIds For(FuzzIds document, string history, Guid newDocument, Guid participant, string inviteCode) =>
         new(document, history.Replace(document.Document.ToString(), newDocument.ToString(), StringComparison.Ordinal), newDocument, participant, inviteCode);
 }
 
-/// <summary>How a REST call takes its input besides the path and query: none, a JSON object, a Word upload, a document's history.</summary>
-internal enum RestBody { None, Json, Docx, History }
+/// <summary>How a REST call takes its input besides the path and query: none, a JSON object, a Word upload, a document's history, a CSV file.</summary>
+internal enum RestBody { None, Json, Docx, History, Csv }
 
 /// <summary>A query parameter of a call, with its value in the valid request (null: the valid request leaves it out).</summary>
 internal sealed record RestQuery(string Name, RestParam Kind, string? Valid = null);
@@ -101,6 +104,46 @@ internal static class FuzzRestRequests
         new("GET /api/documents/{id:guid}/paragraphs/{pid:guid}/history", "api/documents/{id}/paragraphs/{pid}/history", []),
         new("GET /api/documents/{id:guid}/progress", "api/documents/{id}/progress", []),
         new("GET /api/documents/{id:guid}/activity", "api/documents/{id}/activity", []),
+        new("GET /api/questionnaires/", "api/questionnaires", []),
+        new("POST /api/questionnaires/", "api/questionnaires", [], RestBody.Json)
+        {
+            Fields = _ => [new("title", FieldKind.Line, "\"Fuzz questionnaire\"", 300), new("deadline", FieldKind.OptionalDate, "\"2026-03-15\"")],
+        },
+        new("GET /api/questionnaires/{id:guid}", "api/questionnaires/{qid}", []),
+        new("POST /api/questionnaires/{id:guid}/questions", "api/questionnaires/{qid}/questions", [], RestBody.Json)
+        {
+            Fields = _ =>
+            [
+                new("number", FieldKind.QuestionNumber, "2"), new("group", FieldKind.Line, "\"B\"", 300),
+                new("text", FieldKind.CommentText, Quote("Who takes part?\n\nAnd how?"), 20_000),
+            ],
+        },
+        new("POST /api/questionnaires/{id:guid}/respondents", "api/questionnaires/{qid}/respondents", [], RestBody.Json)
+        {
+            Fields = _ =>
+            [
+                new("name", FieldKind.Line, "\"Fuzz respondent\"", 300), new("stakeholderType", FieldKind.Enum, "\"civil-society\""),
+                new("country", FieldKind.OptionalLine, "\"Chile\"", 300),
+            ],
+        },
+        new("POST /api/questionnaires/{id:guid}/contributions", "api/questionnaires/{qid}/contributions", [], RestBody.Json)
+        {
+            Fields = ids =>
+            [
+                new("respondentId", FieldKind.ItemRef, Quote(ids.Questionnaire.Respondent.ToString())),
+                new("questionId", FieldKind.ItemRef, Quote(ids.Questionnaire.Question.ToString())),
+                new("text", FieldKind.CommentText, Quote("A revised [answer].\n\nWith a second paragraph."), 20_000),
+                new("receivedAt", FieldKind.OptionalTime, "\"2026-03-16T09:00:00Z\""),
+            ],
+        },
+        new("GET /api/questionnaires/{id:guid}/contributions/{contributionId:guid}", "api/questionnaires/{qid}/contributions/{cid}", []),
+        new("POST /api/questionnaires/{id:guid}/import", "api/questionnaires/{qid}/import", [], RestBody.Csv),
+        new("GET /api/questionnaires/{id:guid}/by-question", "api/questionnaires/{qid}/by-question", []),
+        new("GET /api/questionnaires/{id:guid}/by-respondent", "api/questionnaires/{qid}/by-respondent", []),
+        new("GET /api/questionnaires/{id:guid}/export", "api/questionnaires/{qid}/export", [new("format", RestParam.Format, "docx"), new("by", RestParam.Grouping, "respondent")])
+        {
+            Combinations = [("no format", "by=question", ErrorCode.Invalid), ("markdown, which the annex has not", "format=markdown", ErrorCode.Invalid)],
+        },
     ];
 
     /// <summary>The label the target documents were tagged with.</summary>

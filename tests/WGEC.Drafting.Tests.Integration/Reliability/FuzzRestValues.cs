@@ -43,6 +43,15 @@ internal enum RestParam
 
     /// <summary>A boolean (<c>statuses</c>).</summary>
     Flag,
+
+    /// <summary>A questionnaire id in the path (<c>{qid}</c>); a document's is not one.</summary>
+    QuestionnaireId,
+
+    /// <summary>A contribution id in the path (<c>{cid}</c>).</summary>
+    ContributionId,
+
+    /// <summary>The annex's <c>by</c>: question or respondent.</summary>
+    Grouping,
 }
 
 /// <summary>A malformed value for a path segment or a query parameter, already percent-encoded as it goes on the wire.</summary>
@@ -124,6 +133,7 @@ internal static class FuzzRestValues
                 new("%00", "%00", Invalid),
             ],
             RestParam.Flag => [new("a word", "maybe", Invalid), new("2", "2", Invalid), new($"{LongLength:N0} characters", longText, Invalid)],
+            RestParam.Grouping => [new("an unknown grouping", "country", Invalid), new($"{LongLength:N0} characters", longText, Invalid)],
             _ => [],
         };
         foreach (var value in values)

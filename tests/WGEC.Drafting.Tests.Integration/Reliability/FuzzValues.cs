@@ -56,17 +56,17 @@ internal static class Fuzz
                 yield return value;
             yield break;
         }
-        var numeric = field.Kind is FieldKind.Revision or FieldKind.Index or FieldKind.ChosenIndex or FieldKind.AnyVersion;
+        var numeric = field.Kind is FieldKind.Revision or FieldKind.Index or FieldKind.ChosenIndex or FieldKind.AnyVersion or FieldKind.QuestionNumber;
         foreach (var wrong in WrongTypes(numeric, field.Kind == FieldKind.Flag))
             yield return wrong;
         if (field.Kind is FieldKind.DocumentRef or FieldKind.JoinedDocumentRef or FieldKind.ParagraphRef or FieldKind.ProposalRef or FieldKind.CommentRef
             or FieldKind.EvidenceRef or FieldKind.ParagraphText or FieldKind.CommentText or FieldKind.Line or FieldKind.Enum
-            or FieldKind.Revision or FieldKind.Index or FieldKind.ChosenIndex)
+            or FieldKind.Revision or FieldKind.Index or FieldKind.ChosenIndex or FieldKind.ItemRef or FieldKind.QuestionNumber)
             yield return new FuzzValue("null where required", "null", Invalid);
         var values = field.Kind switch
         {
             FieldKind.DocumentRef or FieldKind.JoinedDocumentRef or FieldKind.ParagraphRef or FieldKind.ProposalRef or FieldKind.CommentRef
-                or FieldKind.OptionalParagraphRef or FieldKind.OptionalCommentRef or FieldKind.EvidenceRef => NotIds(random).Concat(UnknownIds(field.Kind, ids, random)),
+                or FieldKind.OptionalParagraphRef or FieldKind.OptionalCommentRef or FieldKind.EvidenceRef or FieldKind.ItemRef => NotIds(random).Concat(UnknownIds(field.Kind, ids, random)),
             FieldKind.NewParagraphId => NotIds(random).Concat(
             [
                 new("the empty id", Quote(Guid.Empty.ToString()), Invalid),
@@ -95,6 +95,26 @@ internal static class Fuzz
                 new("-1", "-1", Invalid),
                 new("after now", (ids.Version + 1000).ToString(CultureInfo.InvariantCulture), Invalid),
                 new("long.MaxValue", long.MaxValue.ToString(CultureInfo.InvariantCulture), Invalid),
+            ],
+            FieldKind.QuestionNumber =>
+            [
+                new("0", "0", Invalid),
+                new("-1", "-1", Invalid),
+                new("1000", "1000", Invalid),
+                new("int.MaxValue + 1", "2147483648", Invalid),
+            ],
+            FieldKind.OptionalDate =>
+            [
+                new("a day written d/m/y", "\"15/03/2026\"", Invalid),
+                new("month 13", "\"2026-13-01\"", Invalid),
+                new("a time", "\"2026-03-15T00:00:00Z\"", Invalid),
+                new($"{HugeLength:N0} characters", Quote(Huge), Invalid),
+            ],
+            FieldKind.OptionalTime =>
+            [
+                new("a word", "\"yesterday\"", Invalid),
+                new("month 13", "\"2026-13-45T00:00:00Z\"", Invalid),
+                new($"{HugeLength:N0} characters", Quote(Huge), Invalid),
             ],
             FieldKind.Index or FieldKind.ChosenIndex =>
             [
