@@ -7,5 +7,6 @@ public static class QuestionnairesExtensions
     public static IServiceCollection AddDraftingQuestionnaires(this IServiceCollection services) =>
         services
             .AddSingleton<QuestionnaireStore>()
-            .AddSingleton<QuestionnaireViews>();
+            .AddSingleton<QuestionnaireViews>()
+            .AddSingleton<Documents.Citing.IContributionIndex, ContributionIndex>();
 }
