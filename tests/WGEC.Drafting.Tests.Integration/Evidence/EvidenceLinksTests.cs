@@ -95,6 +95,29 @@ public sealed class EvidenceLinksTests(DraftingApp app) : IClassFixture<Drafting
     }
 
     [Fact]
+    public async Task A_paragraph_and_a_row_cite_a_questionnaire_contribution_named_by_respondent_and_question()
+    {
+        await using var scene = await StartAsync();
+        var questionnaire = await scene.Chair.Api.CreateQuestionnaireAsync("Questionnaire on enhanced cooperation");
+        var question = await scene.Chair.Api.AddQuestionAsync(questionnaire.Id, 3, "A", "What are the high-level characteristics of enhanced cooperation?");
+        var brazil = await scene.Chair.Api.AddRespondentAsync(questionnaire.Id, "Brazil", StakeholderType.Government, "Brazil");
+        var answer = await scene.Chair.Api.AddContributionAsync(questionnaire.Id, brazil.Id, question.Id, "Cooperation among governments on an equal footing.");
+        var spam = scene.Row("Spam");
+        await using var chairHub = await scene.Chair.ConnectAsync();
+
+        await scene.Member.Hub.LinkEvidenceAsync(new EvidenceRequest(scene.Draft.Id, scene.Draft.Paragraphs[0].Id, EvidenceKind.Contribution, answer.Id));
+        await chairHub.LinkEvidenceAsync(new EvidenceRequest(scene.Annex.Id, spam.Id, EvidenceKind.Contribution, answer.Id));
+
+        var cited = (await scene.Chair.Api.DocumentAsync(scene.Draft.Id)).Paragraphs[0].Evidence.Single();
+        Assert.Equal((EvidenceKind.Contribution, answer.Id, questionnaire.Id, "Brazil (government), question 3"), (cited.Kind, cited.Id, cited.SourceId, cited.Label));
+        Assert.Equal([answer.Id], (await scene.NowRowAsync(spam.Id)).Evidence.Select(e => e.Id));
+        await HubAssert.RefusedAsync(ErrorCode.NotFound, () =>
+            scene.Member.Hub.LinkEvidenceAsync(new EvidenceRequest(scene.Draft.Id, scene.Draft.Paragraphs[0].Id, EvidenceKind.Contribution, questionnaire.Id)));
+        await HubAssert.RefusedAsync(ErrorCode.NotFound, () =>
+            scene.Member.Hub.LinkEvidenceAsync(new EvidenceRequest(scene.Draft.Id, scene.Draft.Paragraphs[0].Id, EvidenceKind.Row, answer.Id)));
+    }
+
+    [Fact]
     public async Task Only_what_exists_can_be_cited_and_only_by_those_who_may_edit()
     {
         await using var scene = await StartAsync();
