@@ -3,6 +3,7 @@ using WGEC.Drafting.Documents;
 using WGEC.Drafting.Http;
 using WGEC.Drafting.Operations;
 using WGEC.Drafting.Participants;
+using WGEC.Drafting.Questionnaires;
 using WGEC.Drafting.Storage;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -18,6 +19,7 @@ catch (PostgresNotInstalledException missing)
 builder.Services.AddDraftingHttp();
 builder.Services.AddDraftingParticipants();
 builder.Services.AddDraftingDocuments();
+builder.Services.AddDraftingQuestionnaires();
 builder.Services.AddDraftingCollaboration(builder.Configuration);
 builder.Services.AddDraftingOperations();
 
@@ -26,6 +28,7 @@ app.UseDraftingHttp();
 app.MapDraftingHttp();
 app.MapParticipants();
 app.MapDocuments();
+app.MapQuestionnaires();
 app.MapCollaboration();
 app.MapDraftingOperations();
 app.Run();

@@ -1,7 +1,8 @@
 import { DraftingError } from "./errors";
 import type {
   CreatedParticipant, DiffView, DocumentKind, DocumentSummary, DocumentView, Envelope, ParticipantView,
-  ProgressPoint, RefreshResponse, Role, TimelineEntry, TokenResponse,
+  ProgressPoint, QuestionContributions, QuestionnaireSummary, QuestionnaireView, RefreshResponse, RespondentContributions, Role,
+  TimelineEntry, TokenResponse,
 } from "./protocol";
 
 /** The REST calls of PROTOCOL.md §2, with problem details turned into coded errors. */
@@ -44,10 +45,35 @@ export class Api {
   }
 
   /** An export as a file: its bytes and the name the server gives it. */
-  async export(id: string, query: Record<string, string>): Promise<{ blob: Blob; name: string }> {
-    const response = await this.fetch("GET", `/api/documents/${id}/export?${new URLSearchParams(query)}`);
+  export(id: string, query: Record<string, string>): Promise<{ blob: Blob; name: string }> {
+    return this.file(`/api/documents/${id}/export?${new URLSearchParams(query)}`);
+  }
+
+  /** A questionnaire's summary of contributions as a file (`format` html or docx, `by` question or respondent). */
+  exportQuestionnaire(id: string, query: Record<string, string>): Promise<{ blob: Blob; name: string }> {
+    return this.file(`/api/questionnaires/${id}/export?${new URLSearchParams(query)}`);
+  }
+
+  questionnaires(): Promise<QuestionnaireSummary[]> {
+    return this.send("GET", "/api/questionnaires");
+  }
+
+  questionnaire(id: string): Promise<QuestionnaireView> {
+    return this.send("GET", `/api/questionnaires/${id}`);
+  }
+
+  byQuestion(id: string): Promise<QuestionContributions[]> {
+    return this.send("GET", `/api/questionnaires/${id}/by-question`);
+  }
+
+  byRespondent(id: string): Promise<RespondentContributions[]> {
+    return this.send("GET", `/api/questionnaires/${id}/by-respondent`);
+  }
+
+  private async file(path: string): Promise<{ blob: Blob; name: string }> {
+    const response = await this.fetch("GET", path);
     const disposition = response.headers.get("Content-Disposition") ?? "";
-    const name = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1] ?? /filename="?([^";]+)"?/i.exec(disposition)?.[1] ?? "document";
+    const name = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1] ?? /filename="?([^";]+)"?/i.exec(disposition)?.[1] ?? "download";
     return { blob: await response.blob(), name: decodeURIComponent(name) };
   }
 

@@ -1,7 +1,7 @@
 import type {
-  CommentAddedData, CommentResolvedData, DocumentView, Envelope, MeetingData, Numbers, ParagraphDeletedData,
-  ParagraphEditedData, ParagraphInsertedData, ParagraphMovedData, ParagraphStatusChangedData, ParagraphView,
-  RevisionTaggedData,
+  CitationView, CommentAddedData, CommentResolvedData, DocumentView, Envelope, EvidenceLinkedData, EvidenceUnlinkedData,
+  MeetingData, Numbers, ParagraphDeletedData, ParagraphEditedData, ParagraphInsertedData, ParagraphMovedData,
+  ParagraphStatusChangedData, ParagraphView, RevisionTaggedData, RowEditedData, RowsMergedData,
 } from "./protocol";
 
 /** A paragraph as the client holds it: deleted ones stay in place as tombstones, so "insert after" a deleted one still lands right. */
@@ -24,6 +24,8 @@ export function fold(doc: Draft, envelope: Envelope): Draft | null {
       const paragraph: Paragraph = {
         id: data.paragraphId, number: null, label: null, kind: data.kind, text: data.text, html: data.html,
         status: "draft", revision: envelope.version, openBrackets: countTopLevelBrackets(data.html), comments: [], proposals: [],
+        evidence: [],
+        ...(data.fields ? { fields: data.fields, sources: data.sources ?? [], mergedFrom: [], citedBy: [] } : {}),
       };
       const paragraphs = insertAfter(doc.paragraphs, paragraph, data.afterParagraphId);
       return paragraphs && { ...next, paragraphs: renumber(paragraphs, data.numbers) };
@@ -34,6 +36,50 @@ export function fold(doc: Draft, envelope: Envelope): Draft | null {
         ...p, text: data.text, html: data.html, revision: data.revision,
         openBrackets: countTopLevelBrackets(data.html), brackets: undefined,
       }));
+    }
+    case "row-edited": {
+      const data = envelope.data as RowEditedData;
+      return update(next, data.paragraphId, (p) => ({
+        ...p, fields: data.fields, text: data.text, html: data.html, revision: data.revision, openBrackets: countTopLevelBrackets(data.html),
+      }));
+    }
+    case "rows-merged": {
+      const data = envelope.data as RowsMergedData;
+      const gone = new Set(data.merged);
+      const taken = doc.paragraphs.filter((p) => gone.has(p.id));
+      if (taken.length !== gone.size) return null;
+      // The kept row is cited by whatever cited the rows it took in (the server's citedBy says the same).
+      const citedBy = (p: Paragraph) => unique([p, ...taken].flatMap((q) => q.citedBy ?? []));
+      const updated = update(next, data.paragraphId, (p) => ({
+        ...p, fields: data.fields, text: data.text, html: data.html, revision: data.revision, openBrackets: countTopLevelBrackets(data.html),
+        sources: data.sources, mergedFrom: data.mergedFrom, citedBy: citedBy(p),
+      }));
+      return updated && {
+        ...updated,
+        paragraphs: renumber(updated.paragraphs.map((p) => (gone.has(p.id) ? { ...p, deleted: true, number: null } : p)), data.numbers),
+      };
+    }
+    case "evidence-linked": {
+      const data = envelope.data as EvidenceLinkedData;
+      const cited = { kind: data.kind, id: data.id, sourceId: data.sourceId, label: data.label };
+      const linked = update(next, data.paragraphId, (p) => ({
+        ...p, evidence: [...(p.evidence ?? []).filter((e) => !(e.kind === data.kind && e.id === data.id)), cited],
+      }));
+      if (!linked || data.kind !== "row" || data.sourceId !== doc.id) return linked;
+      // A row of this same document: it now shows the citing paragraph too.
+      const citing = linked.paragraphs.find((p) => p.id === data.paragraphId)!;
+      const citation: CitationView = { documentId: doc.id, documentTitle: doc.title, paragraphId: citing.id, number: citing.number, label: citing.label };
+      return update(linked, data.id, (row) => ({ ...row, citedBy: unique([...(row.citedBy ?? []), citation]) })) ?? linked;
+    }
+    case "evidence-unlinked": {
+      const data = envelope.data as EvidenceUnlinkedData;
+      const unlinked = update(next, data.paragraphId, (p) => ({
+        ...p, evidence: (p.evidence ?? []).filter((e) => !(e.kind === data.kind && e.id === data.id)),
+      }));
+      if (!unlinked || data.kind !== "row" || data.sourceId !== doc.id) return unlinked;
+      return update(unlinked, data.id, (row) => ({
+        ...row, citedBy: (row.citedBy ?? []).filter((c) => !(c.documentId === doc.id && c.paragraphId === data.paragraphId)),
+      })) ?? unlinked;
     }
     case "paragraph-moved": {
       const data = envelope.data as ParagraphMovedData;
@@ -113,6 +159,16 @@ function insertAfter(paragraphs: Paragraph[], paragraph: Paragraph, after: strin
   const index = paragraphs.findIndex((p) => p.id === after);
   if (index < 0) return null;
   return [...paragraphs.slice(0, index + 1), paragraph, ...paragraphs.slice(index + 1)];
+}
+
+function unique(citations: CitationView[]): CitationView[] {
+  const seen = new Set<string>();
+  return citations.filter((c) => {
+    const key = `${c.documentId}/${c.paragraphId}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 function renumber(paragraphs: Paragraph[], numbers: Numbers): Paragraph[] {

@@ -6,6 +6,7 @@ import { h, replaceChildren } from "./ui/dom";
 import { documentsPage } from "./ui/documents";
 import { documentPage } from "./ui/document/page";
 import { participantsPage } from "./ui/participants";
+import { questionnairePage } from "./ui/questionnaire";
 import { signInPage } from "./ui/signin";
 import type { Shell } from "./ui/shell";
 
@@ -33,7 +34,9 @@ async function route(): Promise<void> {
   const shell: Shell = { api, auth, me: signedIn.participant, navigate, signOut, main: h("main", { id: "main" }) };
   replaceChildren(root, topbar(shell), shell.main);
   const documentId = /^\/documents\/([0-9a-f-]{36})$/.exec(path)?.[1];
+  const questionnaireId = /^\/questionnaires\/([0-9a-f-]{36})$/.exec(path)?.[1];
   if (documentId) leaving = await documentPage(shell, documentId, new URLSearchParams(location.search).get("view") === "projector");
+  else if (questionnaireId) await questionnairePage(shell, questionnaireId);
   else if (path === "/participants") await participantsPage(shell);
   else await documentsPage(shell);
 }

@@ -3,7 +3,7 @@
 
 export type Role = "secretariat" | "chair" | "member" | "observer" | (string & {});
 export type DocumentKind = "rolling-document" | "recommendations" | "report" | "annex" | (string & {});
-export type ParagraphKind = "heading" | "preambular" | "operative" | "text" | (string & {});
+export type ParagraphKind = "heading" | "preambular" | "operative" | "text" | "row" | (string & {});
 export type ParagraphStatus = "draft" | "agreed-ad-ref" | "agreed" | (string & {});
 export type Outcome = "applied" | "merged" | "conflict" | (string & {});
 export type ProposalAction = "replace" | "insert-after" | "delete" | (string & {});
@@ -39,7 +39,26 @@ export interface ParagraphView {
   id: string; number: string | null; label: string | null; kind: ParagraphKind; text: string; html: string;
   status: ParagraphStatus; revision: number; openBrackets: number; comments: CommentView[];
   brackets?: BracketView[]; proposals?: ProposalView[];
+  /** A mapping-table row's columns (kind `row`); null for other paragraphs. */
+  fields?: RowFields | null;
+  /** A row's contributions (the ones it was mapped from, its merged rows' included). */
+  sources?: string[] | null;
+  /** The rows merged into this one. */
+  mergedFrom?: string[] | null;
+  /** What this paragraph cites, in the order it was linked. */
+  evidence?: EvidenceView[];
+  /** A row's citing paragraphs. */
+  citedBy?: CitationView[] | null;
 }
+
+/** The columns of a mapping-table row, in column order (`RowFields` of server/Contracts/Documents.cs). */
+export interface RowFields { issue: string; category: string; grouping: string; activities: string; status: string }
+export type RowField = keyof RowFields;
+export const rowFields: readonly RowField[] = ["issue", "category", "grouping", "activities", "status"];
+export type EvidenceKind = "row" | "contribution" | (string & {});
+/** `sourceId`: the annex document of a row, the questionnaire of a contribution. */
+export interface EvidenceView { kind: EvidenceKind; id: string; sourceId: string; label: string }
+export interface CitationView { documentId: string; documentTitle: string; paragraphId: string; number: string | null; label: string | null }
 export interface RevisionView { label: string; version: number; at: string; note: string | null }
 export interface MeetingView { name: string; openedAt: string }
 export interface DocumentView {
@@ -72,7 +91,15 @@ export interface Envelope<T = unknown> {
 export type Numbers = Record<string, string | null>;
 export interface ParagraphInsertedData {
   paragraphId: string; afterParagraphId: string | null; kind: ParagraphKind; text: string; html: string; numbers: Numbers;
+  fields?: RowFields | null; sources?: string[] | null;
 }
+export interface RowEditedData { paragraphId: string; fields: RowFields; text: string; html: string; merged: boolean; revision: number }
+export interface RowsMergedData {
+  paragraphId: string; merged: string[]; fields: RowFields; text: string; html: string; sources: string[]; mergedFrom: string[];
+  numbers: Numbers; revision: number;
+}
+export interface EvidenceLinkedData { paragraphId: string; kind: EvidenceKind; id: string; sourceId: string; label: string }
+export interface EvidenceUnlinkedData { paragraphId: string; kind: EvidenceKind; id: string; sourceId: string }
 export interface ParagraphEditedData { paragraphId: string; text: string; html: string; merged: boolean; revision: number }
 export interface ParagraphMovedData { paragraphId: string; afterParagraphId: string | null; numbers: Numbers }
 export interface ParagraphDeletedData { paragraphId: string; numbers: Numbers }
@@ -89,6 +116,31 @@ export interface InsertParagraphResult extends WriteResult { paragraphId: string
 export interface ParagraphTextResult extends WriteResult { revision: number; text: string }
 export interface AddCommentResult extends WriteResult { commentId: string }
 export interface TableProposalResult extends WriteResult { proposalId: string }
+/** `fields` are the row as it now stands: after a merge the merged ones, after a conflict the current ones. */
+export interface RowResult extends WriteResult { revision: number; fields: RowFields }
+export interface MergeRowsResult extends WriteResult { paragraphId: string }
+
+// Questionnaires and their contributions (REST under /api/questionnaires).
+export type StakeholderType =
+  | "government" | "private-sector" | "civil-society" | "technical-and-academic-community" | "intergovernmental-organisation" | (string & {});
+export interface QuestionnaireSummary {
+  id: string; title: string; deadline: string | null; version: number; questions: number; respondents: number; contributions: number; late: number;
+}
+export interface QuestionView { id: string; number: number; group: string; text: string; contributions: number }
+export interface RespondentView { id: string; name: string; stakeholderType: StakeholderType; country: string | null; contributions: number }
+export interface QuestionnaireView {
+  id: string; title: string; deadline: string | null; version: number; questions: QuestionView[]; respondents: RespondentView[];
+  distribution: { stakeholderType: StakeholderType; respondents: number }[]; contributions: number; late: number;
+}
+export interface RespondentRef { id: string; name: string; stakeholderType: StakeholderType; country: string | null }
+export interface QuestionContributions {
+  question: QuestionView;
+  contributions: { id: string; respondent: RespondentRef; text: string; html: string; receivedAt: string; late: boolean }[];
+}
+export interface RespondentContributions {
+  respondent: RespondentView;
+  contributions: { id: string; question: { id: string; number: number; group: string }; text: string; html: string; receivedAt: string; late: boolean }[];
+}
 
 export interface PresenceEntry {
   participantId: string; name: string; delegation: string; role: Role; paragraphId: string | null;
@@ -119,6 +171,10 @@ export const Hub = {
   resolveBracket: "ResolveBracket",
   resolveComment: "ResolveComment",
   followMe: "FollowMe",
+  editRow: "EditRow",
+  mergeRows: "MergeRows",
+  linkEvidence: "LinkEvidence",
+  unlinkEvidence: "UnlinkEvidence",
 } as const;
 
 /** What a role may do (PROTOCOL.md §1); the server decides, the client only hides what would be refused. */

@@ -1,6 +1,6 @@
 import type { Draft, Paragraph } from "../src/fold";
 import type {
-  Actor, DocumentView, Envelope, Numbers, ParagraphKind, ParagraphTextResult, ParagraphView,
+  Actor, DocumentView, Envelope, Numbers, ParagraphKind, ParagraphTextResult, ParagraphView, RowFields,
 } from "../src/protocol";
 
 export const documentId = "doc-1";
@@ -52,3 +52,22 @@ export const standardDocument = (version = 5): Draft =>
   documentAt(version, [paragraph("a", "Alpha text", 2), paragraph("b", "Beta text", 3)]);
 
 const pad = (n: number) => String(n % 60).padStart(2, "0");
+
+/** A mapping-table row: kind row, its text its fields joined by " | " as the server makes it. */
+export function row(id: string, number: string, fields: Partial<RowFields>, revision = 1, extra: Partial<ParagraphView> = {}): Paragraph {
+  const all: RowFields = { issue: "", category: "", grouping: "", activities: "", status: "", ...fields };
+  const text = Object.values(all).join(" | ");
+  return paragraph(id, text, revision, { kind: "row", number, fields: all, sources: [], mergedFrom: [], evidence: [], citedBy: [], ...extra });
+}
+
+export const rowEdited = (version: number, paragraphId: string, fields: RowFields, merged = false): Envelope => {
+  const text = Object.values(fields).join(" | ");
+  return envelope(version, "row-edited", { paragraphId, fields, text, html: `<p>${text}</p>`, merged, revision: version });
+};
+
+/** An annex "x" at version 10 with rows r1 (Spam), r2 (Phishing), r3 (Botnets), numbered 1–3. */
+export const annex = (version = 10): Draft => documentAt(version, [
+  row("r1", "1", { issue: "Spam", category: "Security", status: "open" }, 2),
+  row("r2", "2", { issue: "Phishing", category: "Security", status: "closed" }, 3),
+  row("r3", "3", { issue: "Botnets", category: "Infrastructure", grouping: "Élan", status: "open" }, 4),
+], { id: documentId, title: "Mapping of issues", kind: "annex" });

@@ -18,6 +18,5 @@ public static class DocumentsExtensions
             .AddSingleton<DocumentCache>()
             .AddSingleton<DocumentWriter>()
             .AddSingleton<Citing.EvidenceCatalog>()
-            .AddSingleton<Citing.IContributionIndex, Citing.NoContributions>()
             .AddSingleton(provider => DocxLimits.From(provider.GetRequiredService<IConfiguration>()));
 }

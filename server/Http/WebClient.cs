@@ -14,7 +14,7 @@ public static class WebClient
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
         "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
-    private static readonly string[] Routes = ["/", "/join/{code}", "/documents/{**rest}", "/participants"];
+    private static readonly string[] Routes = ["/", "/join/{code}", "/documents/{**rest}", "/participants", "/questionnaires/{**rest}"];
 
     public static WebApplication UseWebClientAssets(this WebApplication app)
     {

@@ -44,12 +44,16 @@ public sealed class DocumentStreams(IDocumentStore store)
             return (IReadOnlyList<IEvent>)action.Events;
         });
 
-    /// <summary>Events with <c>from ≤ version ≤ to</c> (to = 0: up to now), or up to a time.</summary>
+    /// <summary>
+    /// Events with <c>from ≤ version ≤ to</c> (to = 0: up to now), or up to a time. Other streams share the events
+    /// table (questionnaires): one that is not a document's reads as no document, so its id is <c>not-found</c> here.
+    /// </summary>
     public Task<IReadOnlyList<IEvent>> ReadAsync(Guid documentId, long from = 1, long to = 0, DateTimeOffset? at = null, CancellationToken ct = default) =>
         Guarded(async () =>
         {
             await using var session = store.QuerySession();
-            return await session.Events.FetchStreamAsync(documentId, version: to, timestamp: at, fromVersion: from, token: ct);
+            var events = await session.Events.FetchStreamAsync(documentId, version: to, timestamp: at, fromVersion: from, token: ct);
+            return events.All(e => e.Data is DocumentEvent) ? events : [];
         });
 
     /// <summary>Database trouble becomes <c>unavailable</c>: nothing was changed, retry with the same clientOpId.</summary>

@@ -66,6 +66,7 @@ public static class StorageExtensions
         options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
         options.Events.StreamIdentity = StreamIdentity.AsGuid;
         options.Events.AddEventTypes(DocumentEventTypes.All);
+        Questionnaires.QuestionnaireStorage.Configure(options);
         options.Projections.Add(new DocumentRowProjection(), ProjectionLifecycle.Inline);
         options.Projections.Add(new OrderProjection(), ProjectionLifecycle.Inline);
         options.Projections.Add(new ParagraphRowProjection(), ProjectionLifecycle.Inline);

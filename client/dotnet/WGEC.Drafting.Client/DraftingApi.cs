@@ -145,6 +145,48 @@ public sealed class DraftingApi(HttpClient http)
 
     private static string Query(string? query) => string.IsNullOrEmpty(query) ? "" : "?" + query.TrimStart('?');
 
+    // Questionnaires and their contributions (issue 10).
+
+    public Task<QuestionnaireSummary[]> ListQuestionnairesAsync() => GetAsync<QuestionnaireSummary[]>("api/questionnaires");
+
+    public Task<QuestionnaireView> CreateQuestionnaireAsync(string title, DateOnly? deadline = null) =>
+        PostAsync<QuestionnaireView>("api/questionnaires", new CreateQuestionnaireRequest(title, deadline));
+
+    public Task<QuestionnaireView> GetQuestionnaireAsync(Guid id) => GetAsync<QuestionnaireView>($"api/questionnaires/{id}");
+
+    public Task<QuestionView> AddQuestionAsync(Guid questionnaireId, int number, string group, string text) =>
+        PostAsync<QuestionView>($"api/questionnaires/{questionnaireId}/questions", new AddQuestionRequest(number, group, text));
+
+    public Task<RespondentView> AddRespondentAsync(Guid questionnaireId, string name, StakeholderType stakeholderType, string? country = null) =>
+        PostAsync<RespondentView>($"api/questionnaires/{questionnaireId}/respondents", new AddRespondentRequest(name, stakeholderType, country));
+
+    /// <summary>A respondent's answer to a question; another text for the same pair revises it (the server answers 200 instead of 201).</summary>
+    public Task<ContributionView> AddContributionAsync(Guid questionnaireId, Guid respondentId, Guid questionId, string text, DateTimeOffset? receivedAt = null) =>
+        PostAsync<ContributionView>($"api/questionnaires/{questionnaireId}/contributions", new AddContributionRequest(respondentId, questionId, text, receivedAt));
+
+    public Task<ContributionView> GetContributionAsync(Guid questionnaireId, Guid contributionId) =>
+        GetAsync<ContributionView>($"api/questionnaires/{questionnaireId}/contributions/{contributionId}");
+
+    /// <summary>Imports a CSV file of answers (one row per answer, with a header row), all or nothing.</summary>
+    public async Task<ImportSummary> ImportContributionsCsvAsync(Guid questionnaireId, string csv)
+    {
+        using var content = new StringContent(csv, System.Text.Encoding.UTF8, "text/csv");
+        return await ReadAsync<ImportSummary>(await http.PostAsync(new Uri($"api/questionnaires/{questionnaireId}/import", UriKind.Relative), content));
+    }
+
+    public Task<QuestionContributions[]> ByQuestionAsync(Guid questionnaireId) =>
+        GetAsync<QuestionContributions[]>($"api/questionnaires/{questionnaireId}/by-question");
+
+    public Task<RespondentContributions[]> ByRespondentAsync(Guid questionnaireId) =>
+        GetAsync<RespondentContributions[]>($"api/questionnaires/{questionnaireId}/by-respondent");
+
+    /// <summary>The summary of contributions annex: <paramref name="format"/> html or docx, <paramref name="by"/> question or respondent.</summary>
+    public async Task<byte[]> ExportContributionsAsync(Guid questionnaireId, string format, string by = "question")
+    {
+        using var response = await http.GetAsync(new Uri($"api/questionnaires/{questionnaireId}/export?format={Uri.EscapeDataString(format)}&by={Uri.EscapeDataString(by)}", UriKind.Relative));
+        await ThrowIfRefusedAsync(response);
+        return await response.Content.ReadAsByteArrayAsync();
+    }
     // The mapping table (issue 10): rows of a table annex imported from CSV, and listed filtered and sorted.
 
     /// <summary>

@@ -1,5 +1,5 @@
 import { describe, DraftingError } from "../errors";
-import { may, type DocumentSummary } from "../protocol";
+import { may, type DocumentSummary, type QuestionnaireSummary } from "../protocol";
 import { h, replaceChildren } from "./dom";
 import type { Shell } from "./shell";
 
@@ -10,12 +10,28 @@ const kinds: [string, string][] = [
 /** The documents, with how far each has come; chair and secretariat create or import one here. */
 export async function documentsPage(shell: Shell): Promise<void> {
   const list = h("section", { "aria-labelledby": "documents-title" }, h("h1", { id: "documents-title" }, "Documents"));
-  replaceChildren(shell.main, list, may.createDocuments(shell.me.role) && createForm(shell));
-  try {
-    list.append(table(shell, await shell.api.documents()));
-  } catch (e) {
-    list.append(h("p", { class: "error", role: "alert" }, message(e)));
+  const questionnaires = h("section", { "aria-labelledby": "questionnaires-title", hidden: true });
+  replaceChildren(shell.main, list, questionnaires, may.createDocuments(shell.me.role) && createForm(shell));
+  const [documents, asked] = await Promise.allSettled([shell.api.documents(), shell.api.questionnaires()]);
+  if (documents.status === "fulfilled") list.append(table(shell, documents.value));
+  else list.append(h("p", { class: "error", role: "alert" }, message(documents.reason)));
+  // A server without questionnaires (or none yet): no section at all.
+  if (asked.status === "fulfilled" && asked.value.length > 0) {
+    questionnaires.hidden = false;
+    questionnaires.append(h("h2", { id: "questionnaires-title" }, "Questionnaires"), questionnaireTable(shell, asked.value));
   }
+}
+
+function questionnaireTable(shell: Shell, questionnaires: QuestionnaireSummary[]): HTMLElement {
+  return h("table", { class: "questionnaires" },
+    h("thead", {}, h("tr", {}, ...["Title", "Deadline", "Questions", "Respondents", "Contributions", "Late"].map((c) => h("th", { scope: "col" }, c)))),
+    h("tbody", {}, ...questionnaires.map((q) => h("tr", { "data-questionnaire-id": q.id },
+      h("td", {}, h("a", { class: "open", href: `/questionnaires/${q.id}`, onclick: (e: Event) => { e.preventDefault(); shell.navigate(`/questionnaires/${q.id}`); } }, q.title)),
+      h("td", {}, q.deadline ?? ""),
+      h("td", { class: "count" }, q.questions),
+      h("td", { class: "count" }, q.respondents),
+      h("td", { class: "count" }, q.contributions),
+      h("td", { class: "count" }, q.late)))));
 }
 
 function table(shell: Shell, documents: DocumentSummary[]): HTMLElement {

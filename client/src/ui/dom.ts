@@ -62,3 +62,14 @@ export function delegationColour(delegation: string): string {
 export function formatTime(iso: string): string {
   return new Date(iso).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
 }
+
+/** A link to `#p-{id}` (a paragraph, a row) or `#c-{id}` (a contribution): bring it into view and give it focus, as a browser does for a real fragment. */
+export function reveal(hash: string): void {
+  const target = hash.length > 1 ? document.getElementById(decodeURIComponent(hash.slice(1))) : null;
+  if (!target) return;
+  for (const old of document.querySelectorAll(".targeted")) old.classList.remove("targeted");
+  target.classList.add("targeted");
+  if (!target.hasAttribute("tabindex")) target.tabIndex = -1;
+  target.scrollIntoView({ block: "center" });
+  target.focus({ preventScroll: true });
+}

@@ -84,9 +84,3 @@ public sealed class EvidenceCatalog(DocumentStreams streams, IContributionIndex 
         };
     }
 }
-
-/// <summary>Until a questionnaire store is registered: no contribution can be cited.</summary>
-internal sealed class NoContributions : IContributionIndex
-{
-    public Task<EvidenceTarget?> FindAsync(Guid contributionId, CancellationToken ct) => Task.FromResult<EvidenceTarget?>(null);
-}

@@ -71,7 +71,7 @@ public static class ExportApi
         return $"{stem}_{Slug(point)}{against}.{ExportFormats.Extension(format)}";
     }
 
-    private static string Slug(string text)
+    internal static string Slug(string text)
     {
         var slug = new StringBuilder();
         foreach (var c in text.Normalize(NormalizationForm.FormKD))

@@ -12,6 +12,7 @@ public sealed partial class WebClientTests(DraftingApp app) : IClassFixture<Draf
     [InlineData("/join/some-invite-code")]
     [InlineData("/documents/0f8fad5b-d9cb-469f-a165-70867728950e")]
     [InlineData("/participants")]
+    [InlineData("/questionnaires/0f8fad5b-d9cb-469f-a165-70867728950e")]
     public async Task Client_routes_serve_the_page_uncached_with_a_strict_content_security_policy(string path)
     {
         using var response = await app.Api().Http.GetAsync(new Uri(path, UriKind.Relative));

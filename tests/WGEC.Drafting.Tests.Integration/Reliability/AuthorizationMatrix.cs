@@ -28,6 +28,10 @@ public static class AuthorizationMatrix
         Hub(nameof(DraftingHub.EditParagraph),      "ok   ok   ok   403 | 401  401  401", (s, _) => new EditParagraphRequest(s.Id, s.Paragraph(1).Id, s.Paragraph(1).Revision, MatrixStage.EditedText)),
         Hub(nameof(DraftingHub.MoveParagraph),      "ok   ok   ok   403 | 401  401  401", (s, _) => new MoveParagraphRequest(s.Id, s.Paragraph(2).Id, null)),
         Hub(nameof(DraftingHub.DeleteParagraph),    "ok   ok   ok   403 | 401  401  401", (s, _) => new DeleteParagraphRequest(s.Id, s.Paragraph(2).Id)),
+        Hub(nameof(DraftingHub.EditRow),            "ok   ok   ok   403 | 401  401  401", async (s, _) => await s.RowEditAsync()),
+        Hub(nameof(DraftingHub.MergeRows),          "ok   ok   ok   403 | 401  401  401", async (s, _) => await s.RowMergeAsync()),
+        Hub(nameof(DraftingHub.LinkEvidence),       "ok   ok   ok   403 | 401  401  401", async (s, _) => new EvidenceRequest(s.Id, s.Paragraph(1).Id, EvidenceKind.Row, (await s.AnnexAsync()).First.Id)),
+        Hub(nameof(DraftingHub.UnlinkEvidence),     "ok   ok   ok   403 | 401  401  401", async (s, _) => new EvidenceRequest(s.Id, s.Paragraph(1).Id, EvidenceKind.Row, await s.CitedRowAsync())),
         Hub(nameof(DraftingHub.AddComment),         "ok   ok   ok   403 | 401  401  401", (s, _) => new AddCommentRequest(s.Id, s.Paragraph(1).Id, "We would like to discuss the word 'improve'")),
         // Resolving is part of commenting: a member resolves their own comment (the chair and secretariat anyone's). Protocol silent.
         Hub(nameof(DraftingHub.ResolveComment),     "ok   ok   ok   403 | 401  401  401", async (s, c) => new ResolveCommentRequest(s.Id, await s.CommentToResolveAsync(c))),
@@ -73,8 +77,28 @@ public static class AuthorizationMatrix
         Rest("GET /api/documents/{id:guid}/meetings",              "ok   ok   ok   ok  | 401  401  401", (s, _) => Get($"api/documents/{s.Id}/meetings")),
         Rest("GET /api/documents/{id:guid}/revisions/{label}/concordance", "ok ok ok ok | 401 401 401", async (s, _) => Get($"api/documents/{s.Id}/revisions/{await s.RevisionAsync()}/concordance")),
         // The mapping table (issue 10): importing rows is creating content in bulk, as creating a document is; listing them is a read.
-        Rest("POST /api/documents/{id:guid}/rows (text/csv)",      "ok   ok   403  403 | 401  401  401", async (s, _) => Csv($"api/documents/{await s.AnnexAsync()}/rows", "Issue,Category\nSpam,Cybersecurity\n")),
-        Rest("GET /api/documents/{id:guid}/rows",                  "ok   ok   ok   ok  | 401  401  401", async (s, _) => Get($"api/documents/{await s.AnnexAsync()}/rows?category=cyber&sort=-issue")),
+        Rest("POST /api/documents/{id:guid}/rows (text/csv)",      "ok   ok   403  403 | 401  401  401", async (s, _) => Csv($"api/documents/{(await s.AnnexAsync()).Id}/rows", "Issue,Category\nSpam,Cybersecurity\n")),
+        Rest("GET /api/documents/{id:guid}/rows",                  "ok   ok   ok   ok  | 401  401  401", async (s, _) => Get($"api/documents/{(await s.AnnexAsync()).Id}/rows?issue=spam&sort=-issue")),
+        // Questionnaires (issue 10): any role reads; the secretariat and the chair enter the evidence, as they create documents.
+        Rest("GET /api/questionnaires",                            "ok   ok   ok   ok  | 401  401  401", (_, _) => Get("api/questionnaires")),
+        Rest("POST /api/questionnaires (application/json)",        "ok   ok   403  403 | 401  401  401", (_, _) => Post("api/questionnaires", new CreateQuestionnaireRequest("Questionnaire", new DateOnly(2026, 3, 15)))),
+        Rest("GET /api/questionnaires/{id:guid}",                  "ok   ok   ok   ok  | 401  401  401", async (s, _) => Get($"api/questionnaires/{(await s.QuestionnaireAsync()).Id}")),
+        Rest("POST /api/questionnaires/{id:guid}/questions (application/json)", "ok ok 403 403 | 401 401 401", async (s, _) => Post($"api/questionnaires/{(await s.QuestionnaireAsync()).Id}/questions", new AddQuestionRequest(2, "A", "Who takes part?"))),
+        Rest("POST /api/questionnaires/{id:guid}/respondents (application/json)", "ok ok 403 403 | 401 401 401", async (s, _) => Post($"api/questionnaires/{(await s.QuestionnaireAsync()).Id}/respondents", new AddRespondentRequest("Kenya", StakeholderType.Government, "Kenya"))),
+        Rest("POST /api/questionnaires/{id:guid}/contributions (application/json)", "ok ok 403 403 | 401 401 401", async (s, _) =>
+        {
+            var q = await s.QuestionnaireAsync();
+            return Post($"api/questionnaires/{q.Id}/contributions", new AddContributionRequest(q.Respondent, q.Question, "A process, revised."));
+        }),
+        Rest("GET /api/questionnaires/{id:guid}/contributions/{contributionId:guid}", "ok ok ok ok | 401 401 401", async (s, _) =>
+        {
+            var q = await s.QuestionnaireAsync();
+            return Get($"api/questionnaires/{q.Id}/contributions/{q.Contribution}");
+        }),
+        Rest("POST /api/questionnaires/{id:guid}/import (text/csv)", "ok   ok   403  403 | 401  401  401", async (s, _) => Csv($"api/questionnaires/{(await s.QuestionnaireAsync()).Id}/import", MatrixQuestionnaire.Csv)),
+        Rest("GET /api/questionnaires/{id:guid}/by-question",      "ok   ok   ok   ok  | 401  401  401", async (s, _) => Get($"api/questionnaires/{(await s.QuestionnaireAsync()).Id}/by-question")),
+        Rest("GET /api/questionnaires/{id:guid}/by-respondent",    "ok   ok   ok   ok  | 401  401  401", async (s, _) => Get($"api/questionnaires/{(await s.QuestionnaireAsync()).Id}/by-respondent")),
+        Rest("GET /api/questionnaires/{id:guid}/export",           "ok   ok   ok   ok  | 401  401  401", async (s, _) => Get($"api/questionnaires/{(await s.QuestionnaireAsync()).Id}/export?format=docx&by=respondent")),
         // The hub's own endpoints (§1): refused at negotiate; a connection id negotiated by someone else lets no one in.
         Rest("POST /hubs/drafting/negotiate",                      "ok   ok   ok   ok  | 401  401  401", (_, _) => Post("hubs/drafting/negotiate?negotiateVersion=1")),
         Rest("GET /hubs/drafting",                                 "ok   ok   ok   ok  | 401  401  401", async (s, c) => Get($"hubs/drafting?id={await s.NegotiateAsync(c)}")),
@@ -84,5 +108,6 @@ public static class AuthorizationMatrix
         Rest("GET /join/{code}",                                   "ok   ok   ok   ok  | ok   ok   ok ", (_, c) => Get($"join/{c.InviteCode}")),
         Rest("GET /documents/{**rest}",                            "ok   ok   ok   ok  | ok   ok   ok ", (s, _) => Get($"documents/{s.Id}")),
         Rest("GET /participants",                                  "ok   ok   ok   ok  | ok   ok   ok ", (_, _) => Get("participants")),
+        Rest("GET /questionnaires/{**rest}",                       "ok   ok   ok   ok  | ok   ok   ok ", (s, _) => Get($"questionnaires/{s.Id}")),
     ];
 }

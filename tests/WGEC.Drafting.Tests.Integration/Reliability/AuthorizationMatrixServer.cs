@@ -111,14 +111,16 @@ public sealed class AuthorizationMatrixServer : IAsyncLifetime
     }
 
     /// <summary>
-    /// Everything a refused call could have changed: every document and its version, every participant, their role
+    /// Everything a refused call could have changed: every document and questionnaire and its version, every participant, their role
     /// and whether they are active. Nothing else writes to this schema while a test of the class runs.
     /// </summary>
     public async Task<string> FootprintAsync()
     {
         var documents = await Admin.Api.DocumentsAsync();
+        var questionnaires = await Admin.Api.ListQuestionnairesAsync();
         var participants = await Main.Services.GetRequiredService<ParticipantDirectory>().ListAsync();
         return string.Join('\n', documents.OrderBy(d => d.Id).Select(d => $"document {d.Id} v{d.Version}")
+            .Concat(questionnaires.OrderBy(q => q.Id).Select(q => $"questionnaire {q.Id} v{q.Version}"))
             .Concat(participants.OrderBy(p => p.Id).Select(p => $"participant {p.Id} {p.Role} {(p.IsActive ? "active" : "revoked")}")));
     }
 

@@ -89,13 +89,39 @@ public sealed class MatrixStage
         return document.Id;
     }
 
-    /// <summary>A table annex with one row, to import rows into and list them.</summary>
-    public async Task<Guid> AnnexAsync()
+    /// <summary>A mapping annex with two rows, made by the secretariat.</summary>
+    public async Task<(Guid Id, ParagraphView First, ParagraphView Second)> AnnexAsync()
     {
         var annex = await server.Admin.Api.CreateDocumentAsync("Mapping of issues", DocumentKind.Annex);
-        await server.Admin.Api.ImportRowsCsvAsync(annex.Id, "Issue,Category\nNetwork neutrality,Economic issues\n");
-        return annex.Id;
+        Guid? after = null;
+        foreach (var issue in new[] { "Spam", "Junk mail" })
+            after = (await server.AdminHub.InsertParagraphAsync(new InsertParagraphRequest(annex.Id, after, ParagraphKind.Row, null, Fields: new RowFields(issue)))).ParagraphId;
+        var rows = (await server.Admin.Api.DocumentAsync(annex.Id)).Paragraphs;
+        return (annex.Id, rows[0], rows[1]);
     }
+
+    public async Task<object> RowEditAsync()
+    {
+        var annex = await AnnexAsync();
+        return new EditRowRequest(annex.Id, annex.First.Id, annex.First.Revision, new RowFields(Status: "Addressed"));
+    }
+
+    public async Task<object> RowMergeAsync()
+    {
+        var annex = await AnnexAsync();
+        return new MergeRowsRequest(annex.Id, [annex.First.Id, annex.Second.Id]);
+    }
+
+    /// <summary>A row of a new annex that paragraph 1 cites (linked by the secretariat).</summary>
+    public async Task<Guid> CitedRowAsync()
+    {
+        var row = (await AnnexAsync()).First.Id;
+        await server.AdminHub.LinkEvidenceAsync(new EvidenceRequest(Id, Paragraph(1).Id, EvidenceKind.Row, row));
+        return row;
+    }
+
+    /// <summary>A questionnaire with one question, one respondent and their answer.</summary>
+    public Task<MatrixQuestionnaire> QuestionnaireAsync() => MatrixQuestionnaire.CreateAsync(server);
 
     public async Task<Guid> ParticipantToRevokeAsync() =>
         (await server.Admin.Api.CreateParticipantAsync("Jo Doe", "Chile", Role.Member)).Participant.Id;

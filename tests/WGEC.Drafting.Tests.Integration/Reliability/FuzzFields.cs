@@ -71,6 +71,30 @@ internal enum FieldKind
 
     /// <summary>An optional boolean.</summary>
     Flag,
+
+    /// <summary>A mapping row's fields (an object of five optional one-line texts; the issue, given, not empty): required.</summary>
+    RowFields,
+
+    /// <summary>Row fields that may be left out (<c>MergeRows</c>).</summary>
+    OptionalRowFields,
+
+    /// <summary>Two or more distinct ids of live rows (<c>MergeRows</c>).</summary>
+    RowIds,
+
+    /// <summary>The id of a row or contribution to cite: one that exists (to unlink: one cited).</summary>
+    EvidenceRef,
+
+    /// <summary>A required id of a question or respondent of the questionnaire named in the path.</summary>
+    ItemRef,
+
+    /// <summary>A question number: a JSON number, 1 to 999.</summary>
+    QuestionNumber,
+
+    /// <summary>An optional day, <c>yyyy-mm-dd</c>.</summary>
+    OptionalDate,
+
+    /// <summary>An optional ISO-8601 time.</summary>
+    OptionalTime,
 }
 
 /// <summary>One field of a base request: its JSON name, kind, valid JSON value and text limit.</summary>

@@ -68,6 +68,15 @@ internal static class FuzzHubRequests
             new("alternative", FieldKind.ChosenIndex, "1"), OpId,
         ]),
         new("AdoptDocument", FixtureKind.Agreed, f => [Document(f), OpId]),
+        new("EditRow", FixtureKind.Annex, f => [Document(f), Paragraph(f), Revision(f), new("fields", FieldKind.RowFields, "{\"status\":\"Addressed\"}"), OpId]),
+        new("MergeRows", FixtureKind.Annex, f =>
+        [
+            Document(f), new("paragraphIds", FieldKind.RowIds, $"[{Id(f.Paragraph)},{Id(f.Other)}]"),
+            new("fields", FieldKind.OptionalRowFields, "{\"issue\":\"Issues 1 and 2\"}"), OpId,
+        ]),
+        new("LinkEvidence", FixtureKind.Drafting, f =>
+            [Document(f), new("paragraphId", FieldKind.ParagraphRef, Id(f.Other)), new("kind", FieldKind.Enum, "\"row\""), Evidence(f), OpId]),
+        new("UnlinkEvidence", FixtureKind.Drafting, f => [Document(f), Paragraph(f), new("kind", FieldKind.Enum, "\"row\""), Evidence(f), OpId]),
         new("FollowMe", FixtureKind.Drafting, f => [Document(f), Paragraph(f)]),
         new("SetFocus", FixtureKind.Drafting, f => [new("documentId", FieldKind.JoinedDocumentRef, Id(f.Document)), new("paragraphId", FieldKind.OptionalParagraphRef, Id(f.Paragraph))]),
     ];
@@ -80,6 +89,8 @@ internal static class FuzzHubRequests
     private static FuzzField Document(FuzzIds f) => new("documentId", FieldKind.DocumentRef, Id(f.Document));
 
     private static FuzzField Paragraph(FuzzIds f) => new("paragraphId", FieldKind.ParagraphRef, Id(f.Paragraph));
+
+    private static FuzzField Evidence(FuzzIds f) => new("id", FieldKind.EvidenceRef, Id(f.Row));
 
     private static FuzzField Proposal(Guid id) => new("proposalId", FieldKind.ProposalRef, Id(id));
 
@@ -111,7 +122,8 @@ internal static class FuzzHubRequests
         foreach (var field in fields)
         {
             var read = field.Kind is not (FieldKind.DocumentRef or FieldKind.JoinedDocumentRef or FieldKind.ParagraphRef or FieldKind.ProposalRef
-                or FieldKind.CommentRef or FieldKind.OptionalParagraphRef or FieldKind.OptionalCommentRef or FieldKind.NewParagraphId);
+                or FieldKind.CommentRef or FieldKind.OptionalParagraphRef or FieldKind.OptionalCommentRef or FieldKind.NewParagraphId
+                or FieldKind.EvidenceRef or FieldKind.RowIds);
             foreach (var value in Values(field, ids, random))
             {
                 yield return new HubCase(request.Method, $"{field.Name}: {value.Label}", Json(Fresh(), field.Name, value.Json), value.Expected)

@@ -79,7 +79,8 @@ internal static class FuzzRestCases
             RestBody.History => FuzzRestHistory.Bodies(ids.History, ids.Document, random).Select(b => (b.Label, (byte[]?)b.Body, (string?)Json, b.Expected))
                 .Concat(JsonBodies(request, Encoding.UTF8.GetBytes(ids.History), [], ids, random)),
             RestBody.Docx => DocxBodies(),
-            RestBody.Csv => CsvBodies(),
+            RestBody.Csv => FuzzRestCsv.Bodies(),
+            RestBody.RowsCsv => CsvBodies(),
             _ => [],
         };
         foreach (var (label, content, contentType, expected) in bodies)
@@ -106,6 +107,10 @@ internal static class FuzzRestCases
             yield return ("{pid}", RestParam.ParagraphId);
         if (request.Path.Contains("{label}", StringComparison.Ordinal))
             yield return ("{label}", RestParam.Label);
+        if (request.Path.Contains("{qid}", StringComparison.Ordinal))
+            yield return ("{qid}", RestParam.QuestionnaireId);
+        if (request.Path.Contains("{cid}", StringComparison.Ordinal))
+            yield return ("{cid}", RestParam.ContributionId);
     }
 
     /// <summary>The path with its placeholders filled in, one replaced by <paramref name="value"/>.</summary>
@@ -118,7 +123,9 @@ internal static class FuzzRestCases
             .Replace("{id}", Value("{id}", ids.Document.Document.ToString()), StringComparison.Ordinal)
             .Replace("{annex}", Value("{annex}", ids.Annex.ToString()), StringComparison.Ordinal)
             .Replace("{pid}", Value("{pid}", ids.Document.Paragraph.ToString()), StringComparison.Ordinal)
-            .Replace("{label}", Value("{label}", FuzzRestRequests.Revision), StringComparison.Ordinal);
+            .Replace("{label}", Value("{label}", FuzzRestRequests.Revision), StringComparison.Ordinal)
+            .Replace("{qid}", Value("{qid}", ids.Questionnaire?.Id.ToString() ?? ""), StringComparison.Ordinal)
+            .Replace("{cid}", Value("{cid}", ids.Questionnaire?.Contribution.ToString() ?? ""), StringComparison.Ordinal);
     }
 
     private static string BaseQuery(RestRequest request) => WithQuery(request, null, null);
@@ -134,14 +141,15 @@ internal static class FuzzRestCases
         RestBody.Json => (FuzzHubRequests.Json(request.Fields(ids)), Json),
         RestBody.History => (Encoding.UTF8.GetBytes(ids.History), Json),
         RestBody.Docx => Multipart(Form()),
-        RestBody.Csv => (Encoding.UTF8.GetBytes(ValidCsv), CsvType),
+        RestBody.Csv => (Encoding.UTF8.GetBytes(FuzzRestCsv.Valid), FuzzRestCsv.ContentType),
+        RestBody.RowsCsv => (Encoding.UTF8.GetBytes(ValidCsv), CsvType),
         _ => (null, null),
     };
 
     private const string CsvType = "text/csv";
     private const string ValidCsv = "No,Issue,Category,Sources\n1,Network neutrality,Economic issues,\n";
 
-    /// <summary>CSV files with one fault each (a row after the valid one, or the header, or the bytes), and bodies that are no CSV file.</summary>
+    /// <summary>Mapping-table CSV files with one fault each (a row after the valid one, or the header, or the bytes), and bodies that are no CSV file.</summary>
     private static IEnumerable<(string, byte[]?, string?, ErrorCode[])> CsvBodies()
     {
         ErrorCode[] tooLarge = [ErrorCode.TooLarge];

@@ -11,14 +11,16 @@ internal sealed record RestIds(FuzzIds Document, string History, Guid NewDocumen
 {
     /// <summary>A table annex with rows (<see cref="FixtureKind.Annex"/>), for the mapping table's calls (<c>{annex}</c> in a path).</summary>
     public Guid Annex { get; init; }
+    /// <summary>The questionnaire the questionnaire calls name.</summary>
+    public FuzzQuestionnaire Questionnaire { get; init; } = null!;
 
     /// <summary>The target document's history (<c>GET /events</c>) as the history of <paramref name="newDocument"/>.</summary>
     public static RestIds For(FuzzIds document, string history, Guid newDocument, Guid participant, string inviteCode) =>
         new(document, history.Replace(document.Document.ToString(), newDocument.ToString(), StringComparison.Ordinal), newDocument, participant, inviteCode);
 }
 
-/// <summary>How a REST call takes its input besides the path and query: none, a JSON object, a Word upload, a document's history, a CSV file.</summary>
-internal enum RestBody { None, Json, Docx, History, Csv }
+/// <summary>How a REST call takes its input besides the path and query: none, a JSON object, a Word upload, a document's history, a questionnaire CSV file, a mapping-table CSV file.</summary>
+internal enum RestBody { None, Json, Docx, History, Csv, RowsCsv }
 
 /// <summary>A query parameter of a call, with its value in the valid request (null: the valid request leaves it out).</summary>
 internal sealed record RestQuery(string Name, RestParam Kind, string? Valid = null);
@@ -90,7 +92,7 @@ internal static class FuzzRestRequests
         },
         new("GET /api/documents/{id:guid}/meetings", "api/documents/{id}/meetings", []),
         new("GET /api/documents/{id:guid}/revisions/{label}/concordance", "api/documents/{id}/revisions/{label}/concordance", []),
-        new("POST /api/documents/{id:guid}/rows", "api/documents/{annex}/rows", [new("clientOpId", RestParam.OpId)], RestBody.Csv)
+        new("POST /api/documents/{id:guid}/rows", "api/documents/{annex}/rows", [new("clientOpId", RestParam.OpId)], RestBody.RowsCsv)
         {
             // No op id in the valid request: with one, every variant would be a retry of it, answered as it was (PROTOCOL.md §3).
             Combinations = [("an unknown parameter", "clientOpId=fuzz-import&colour=red", ErrorCode.Invalid), ("clientOpId twice", "clientOpId=a&clientOpId=b", ErrorCode.Invalid)],
@@ -122,6 +124,46 @@ internal static class FuzzRestRequests
         new("GET /api/documents/{id:guid}/paragraphs/{pid:guid}/history", "api/documents/{id}/paragraphs/{pid}/history", []),
         new("GET /api/documents/{id:guid}/progress", "api/documents/{id}/progress", []),
         new("GET /api/documents/{id:guid}/activity", "api/documents/{id}/activity", []),
+        new("GET /api/questionnaires/", "api/questionnaires", []),
+        new("POST /api/questionnaires/", "api/questionnaires", [], RestBody.Json)
+        {
+            Fields = _ => [new("title", FieldKind.Line, "\"Fuzz questionnaire\"", 300), new("deadline", FieldKind.OptionalDate, "\"2026-03-15\"")],
+        },
+        new("GET /api/questionnaires/{id:guid}", "api/questionnaires/{qid}", []),
+        new("POST /api/questionnaires/{id:guid}/questions", "api/questionnaires/{qid}/questions", [], RestBody.Json)
+        {
+            Fields = _ =>
+            [
+                new("number", FieldKind.QuestionNumber, "2"), new("group", FieldKind.Line, "\"B\"", 300),
+                new("text", FieldKind.CommentText, Quote("Who takes part?\n\nAnd how?"), 20_000),
+            ],
+        },
+        new("POST /api/questionnaires/{id:guid}/respondents", "api/questionnaires/{qid}/respondents", [], RestBody.Json)
+        {
+            Fields = _ =>
+            [
+                new("name", FieldKind.Line, "\"Fuzz respondent\"", 300), new("stakeholderType", FieldKind.Enum, "\"civil-society\""),
+                new("country", FieldKind.OptionalLine, "\"Chile\"", 300),
+            ],
+        },
+        new("POST /api/questionnaires/{id:guid}/contributions", "api/questionnaires/{qid}/contributions", [], RestBody.Json)
+        {
+            Fields = ids =>
+            [
+                new("respondentId", FieldKind.ItemRef, Quote(ids.Questionnaire.Respondent.ToString())),
+                new("questionId", FieldKind.ItemRef, Quote(ids.Questionnaire.Question.ToString())),
+                new("text", FieldKind.CommentText, Quote("A revised [answer].\n\nWith a second paragraph."), 20_000),
+                new("receivedAt", FieldKind.OptionalTime, "\"2026-03-16T09:00:00Z\""),
+            ],
+        },
+        new("GET /api/questionnaires/{id:guid}/contributions/{contributionId:guid}", "api/questionnaires/{qid}/contributions/{cid}", []),
+        new("POST /api/questionnaires/{id:guid}/import", "api/questionnaires/{qid}/import", [], RestBody.Csv),
+        new("GET /api/questionnaires/{id:guid}/by-question", "api/questionnaires/{qid}/by-question", []),
+        new("GET /api/questionnaires/{id:guid}/by-respondent", "api/questionnaires/{qid}/by-respondent", []),
+        new("GET /api/questionnaires/{id:guid}/export", "api/questionnaires/{qid}/export", [new("format", RestParam.Format, "docx"), new("by", RestParam.Grouping, "respondent")])
+        {
+            Combinations = [("no format", "by=question", ErrorCode.Invalid), ("markdown, which the annex has not", "format=markdown", ErrorCode.Invalid)],
+        },
     ];
 
     /// <summary>The label the target documents were tagged with.</summary>

@@ -52,6 +52,14 @@ internal enum RestParam
 
     /// <summary>A <c>clientOpId</c> in a query: text of at most 200 characters.</summary>
     OpId,
+    /// <summary>A questionnaire id in the path (<c>{qid}</c>); a document's is not one.</summary>
+    QuestionnaireId,
+
+    /// <summary>A contribution id in the path (<c>{cid}</c>).</summary>
+    ContributionId,
+
+    /// <summary>The annex's <c>by</c>: question or respondent.</summary>
+    Grouping,
 }
 
 /// <summary>A malformed value for a path segment or a query parameter, already percent-encoded as it goes on the wire.</summary>
@@ -140,6 +148,7 @@ internal static class FuzzRestValues
                 new("two minuses", "--issue", Invalid), new($"{LongLength:N0} characters", longText, Invalid),
             ],
             RestParam.OpId => [new("201 characters", new string('o', 201), Invalid), new("the noncharacter U+FFFF", "a%EF%BF%BF", Invalid)],
+            RestParam.Grouping => [new("an unknown grouping", "country", Invalid), new($"{LongLength:N0} characters", longText, Invalid)],
             _ => [],
         };
         foreach (var value in values)

@@ -5,7 +5,10 @@ using WGEC.Drafting.Tests.Infrastructure;
 
 namespace WGEC.Drafting.Tests.Reliability;
 
-/// <summary>Which document a request's valid form needs: most need one being drafted; some need a meeting open, or all agreed; the mapping table's calls a table annex.</summary>
+/// <summary>
+/// Which document a request's valid form needs: most need one being drafted; some need a meeting open, all agreed,
+/// or a mapping annex (rows).
+/// </summary>
 internal enum FixtureKind { Drafting, Meeting, Agreed, Annex }
 
 /// <summary>
@@ -13,8 +16,13 @@ internal enum FixtureKind { Drafting, Meeting, Agreed, Annex }
 /// <c>Other</c> carries two open proposals, one of another delegation (<c>TheirProposal</c>) and one of
 /// the secretariat's own; <c>Deleted</c> is a tombstone and <c>Withdrawn</c> a closed proposal. Revision Rev.1 is tagged last.
 /// </summary>
+/// In an annex, <c>Paragraph</c> and <c>Other</c> are rows and <c>Deleted</c> a deleted row. <c>Row</c> is a row of
+/// another annex that <c>Paragraph</c> cites.
 internal sealed record FuzzIds(
-    Guid Document, long Version, Guid Paragraph, Guid Other, Guid Deleted, Guid Comment, Guid TheirProposal, Guid OwnProposal, Guid Withdrawn);
+    Guid Document, long Version, Guid Paragraph, Guid Other, Guid Deleted, Guid Comment, Guid TheirProposal, Guid OwnProposal, Guid Withdrawn)
+{
+    public Guid Row { get; init; }
+}
 
 /// <summary>
 /// The server in a process of its own on the shared test cluster with a schema of its own, so that a
@@ -84,16 +92,17 @@ internal sealed class FuzzServer : IAsyncDisposable
         }
         if (kind == FixtureKind.Annex)
         {
-            var annex = await Secretariat.CreateDocumentAsync("Fuzz mapping", DocumentKind.Annex, "# Issues");
-            var imported = await Secretariat.ImportRowsCsvAsync(annex.Id, "Issue,Category\nSpam,Cybersecurity\nPrivacy,Human rights\n");
-            var rows = (await Secretariat.RowsAsync(annex.Id)).Select(r => r.Id).ToList();
-            return new FuzzIds(annex.Id, imported.Version, rows[0], rows[1], Guid.Empty, Guid.Empty, Guid.Empty, Guid.Empty, Guid.Empty);
+            var (table, rows) = await AnnexAsync(3);
+            var gone = await hub.DeleteParagraphAsync(new DeleteParagraphRequest(table, rows[2]));
+            return new FuzzIds(table, gone.Version, rows[0], rows[1], rows[2], Guid.Empty, Guid.Empty, Guid.Empty, Guid.Empty);
         }
+        var (_, cited) = await AnnexAsync(1);
         var document = await Secretariat.CreateDocumentAsync("Fuzz", DocumentKind.Recommendations,
             "Recalling [its / the] resolutions,\n\n1. Alpha [shall / should] act.\n\n2. Beta text.\n\n3. Gamma text.", "FUZZ/1");
         var (id, paragraph, other, deleted) = (document.Id, document.Paragraphs[1].Id, document.Paragraphs[2].Id, document.Paragraphs[3].Id);
         await hub.DeleteParagraphAsync(new DeleteParagraphRequest(id, deleted));
         var comment = await hub.AddCommentAsync(new AddCommentRequest(id, paragraph, "A comment."));
+        await hub.LinkEvidenceAsync(new EvidenceRequest(id, paragraph, EvidenceKind.Row, cited[0]));
         var theirs = await memberHub!.TableProposalAsync(new TableProposalRequest(id, other, ProposalAction.Replace, "Beta revised."));
         var own = await hub.TableProposalAsync(new TableProposalRequest(id, other, ProposalAction.InsertAfter, "Delta.", Kind: ParagraphKind.Operative));
         var withdrawn = await hub.TableProposalAsync(new TableProposalRequest(id, other, ProposalAction.Delete));
@@ -101,7 +110,24 @@ internal sealed class FuzzServer : IAsyncDisposable
         last = await hub.TagRevisionAsync(new TagRevisionRequest(id, FuzzRestRequests.Revision));
         if (kind == FixtureKind.Meeting)
             last = await hub.OpenMeetingAsync(new OpenMeetingRequest(id, "Fuzz session"));
-        return new FuzzIds(id, last.Version, paragraph, other, deleted, comment.CommentId, theirs.ProposalId, own.ProposalId, withdrawn.ProposalId);
+        return new FuzzIds(id, last.Version, paragraph, other, deleted, comment.CommentId, theirs.ProposalId, own.ProposalId, withdrawn.ProposalId)
+        {
+            Row = cited[0],
+        };
+    }
+
+    /// <summary>A mapping annex of <paramref name="count"/> rows.</summary>
+    private async Task<(Guid Id, List<Guid> Rows)> AnnexAsync(int count)
+    {
+        var annex = await Secretariat.CreateDocumentAsync("Fuzz mapping", DocumentKind.Annex);
+        var rows = new List<Guid>();
+        for (var i = 0; i < count; i++)
+        {
+            var inserted = await secretariatHub!.InsertParagraphAsync(new InsertParagraphRequest(annex.Id, rows.Count > 0 ? rows[^1] : null, ParagraphKind.Row, null,
+                Fields: new RowFields($"Issue {i + 1}", "Category", "Grouping", "Activities [and approaches]", "Partially addressed")));
+            rows.Add(inserted.ParagraphId);
+        }
+        return (annex.Id, rows);
     }
 
     /// <summary>The document's whole event stream as the server serves it, to compare before and after.</summary>

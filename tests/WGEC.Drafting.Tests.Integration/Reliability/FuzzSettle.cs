@@ -18,7 +18,8 @@ internal static class FuzzSettle
 
     public static async Task CollectAsync(int processId)
     {
-        var socket = Directory.GetFiles(Path.GetTempPath(), $"dotnet-diagnostic-{processId}-*-socket").Single();
+        // The newest: a process killed earlier with the same id (ids are reused) can have left its socket behind.
+        var socket = Directory.GetFiles(Path.GetTempPath(), $"dotnet-diagnostic-{processId}-*-socket").OrderByDescending(File.GetLastWriteTimeUtc).First();
         using var session = await ConnectAsync(socket);
         await SendAsync(session, CollectTracing2, CollectPayload());
         var sessionId = BinaryPrimitives.ReadUInt64LittleEndian(await ReadOkAsync(session));

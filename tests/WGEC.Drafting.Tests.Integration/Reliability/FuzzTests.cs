@@ -88,15 +88,22 @@ public sealed class FuzzTests(DraftingApp app, ITestOutputHelper output) : IClas
         await using var hub = new FuzzHubRun(server, report, [.. targets.Values.Select(t => t.Document)]);
         await hub.CheckValidRequestsAsync();
         var history = await server.StreamAsync(targets[FixtureKind.Drafting].Document);
-        var annex = targets[FixtureKind.Annex].Document;
-        await rest.CheckValidRequestsAsync(RestIds.For(targets[FixtureKind.Drafting], history, Fuzz.NewGuid(random), scratch.Participant.Id, FuzzServer.SecretariatCode) with { Annex = annex });
+        // Questionnaires of their own for the valid requests and for the run, so the run's is untouched by any valid one.
+        var scratchQuestionnaire = await FuzzQuestionnaire.CreateAsync(server.Secretariat);
+        var questionnaire = await FuzzQuestionnaire.CreateAsync(server.Secretariat);
+        // A table annex of the REST calls' own: the valid import appends to it, which the hub's annex cases must not see.
+        var annex = await server.FixtureAsync(FixtureKind.Annex);
+        var validIds = RestIds.For(targets[FixtureKind.Drafting], history, Fuzz.NewGuid(random), scratch.Participant.Id, FuzzServer.SecretariatCode);
+        await rest.CheckValidRequestsAsync(validIds with { Questionnaire = scratchQuestionnaire, Annex = annex.Document });
         await FuzzPathological.RunAsync(server, report);
-        var streams = await StreamsAsync(server, targets.Values);
+        var streams = await StreamsAsync(server, [.. targets.Values, annex]);
+        var questionnaireBefore = await QuestionnaireAsync(server, questionnaire.Id);
         var before = await SettledWorkingSetAsync(server);
 
         var hubCases = FuzzHubRequests.All.SelectMany(r => FuzzHubRequests.Cases(r, targets[r.Fixture], random)).ToList();
         await hub.RunAsync(hubCases);
-        var ids = RestIds.For(targets[FixtureKind.Drafting], history, Fuzz.NewGuid(random), victim.Participant.Id, FuzzServer.SecretariatCode) with { Annex = annex };
+        var runIds = RestIds.For(targets[FixtureKind.Drafting], history, Fuzz.NewGuid(random), victim.Participant.Id, FuzzServer.SecretariatCode);
+        var ids = runIds with { Questionnaire = questionnaire, Annex = annex.Document };
         await rest.RunAsync(FuzzRestRequests.All.SelectMany(r => FuzzRestCases.Cases(r, ids, server.Token, random)).ToList());
         // Past the transports' own limits the connection or request is refused before the application sees it (HubLimitsTests).
         if (await hub.OverLimitAsync() is { Closed: null } kept)
@@ -114,7 +121,8 @@ public sealed class FuzzTests(DraftingApp app, ITestOutputHelper output) : IClas
         output.WriteLine(report.Summary(before, after));
         Assert.Equal(HttpStatusCode.OK, await server.Process.HealthAsync());
         Assert.True(report.Failures.Count == 0, report.Failed());
-        Assert.Equal(streams, await StreamsAsync(server, targets.Values));
+        Assert.Equal(streams, await StreamsAsync(server, [.. targets.Values, annex]));
+        Assert.Equal(questionnaireBefore, await QuestionnaireAsync(server, questionnaire.Id));
         await server.Process.Api().SignInAsync(victim.InviteCode);
         Assert.True(2 * report.Repeated.Bytes > 4 * MemoryBound, "too few large strings for the memory bound to mean anything");
         Assert.True(after - before < MemoryBound,
@@ -129,6 +137,11 @@ public sealed class FuzzTests(DraftingApp app, ITestOutputHelper output) : IClas
         await FuzzSettle.CollectAsync(server.Process.ProcessId);
         return server.Process.WorkingSetBytes;
     }
+
+    /// <summary>The questionnaire as the server serves it, with every contribution, to compare before and after.</summary>
+    private static async Task<string> QuestionnaireAsync(FuzzServer server, Guid id) =>
+        System.Text.Json.JsonSerializer.Serialize(await server.Secretariat.ByRespondentAsync(id), ProtocolJson.Options) +
+        System.Text.Json.JsonSerializer.Serialize(await server.Secretariat.GetQuestionnaireAsync(id), ProtocolJson.Options);
 
     private static async Task<List<string>> StreamsAsync(FuzzServer server, IEnumerable<FuzzIds> documents)
     {

@@ -49,17 +49,24 @@ internal static class Fuzz
     /// <summary>Every malformed value of a field: wrong JSON types, null where required, and the values its kind refuses.</summary>
     public static IEnumerable<FuzzValue> Values(FuzzField field, FuzzIds ids, Random random)
     {
-        var numeric = field.Kind is FieldKind.Revision or FieldKind.Index or FieldKind.ChosenIndex or FieldKind.AnyVersion;
+        // An object or an array whose malformed forms are its own (an empty object is a valid "change nothing").
+        if (field.Kind is FieldKind.RowFields or FieldKind.OptionalRowFields or FieldKind.RowIds)
+        {
+            foreach (var value in field.Kind == FieldKind.RowIds ? RowIds(ids, random) : RowFields(field.Kind == FieldKind.RowFields, random))
+                yield return value;
+            yield break;
+        }
+        var numeric = field.Kind is FieldKind.Revision or FieldKind.Index or FieldKind.ChosenIndex or FieldKind.AnyVersion or FieldKind.QuestionNumber;
         foreach (var wrong in WrongTypes(numeric, field.Kind == FieldKind.Flag))
             yield return wrong;
         if (field.Kind is FieldKind.DocumentRef or FieldKind.JoinedDocumentRef or FieldKind.ParagraphRef or FieldKind.ProposalRef or FieldKind.CommentRef
-            or FieldKind.ParagraphText or FieldKind.CommentText or FieldKind.Line or FieldKind.Enum
-            or FieldKind.Revision or FieldKind.Index or FieldKind.ChosenIndex)
+            or FieldKind.EvidenceRef or FieldKind.ParagraphText or FieldKind.CommentText or FieldKind.Line or FieldKind.Enum
+            or FieldKind.Revision or FieldKind.Index or FieldKind.ChosenIndex or FieldKind.ItemRef or FieldKind.QuestionNumber)
             yield return new FuzzValue("null where required", "null", Invalid);
         var values = field.Kind switch
         {
             FieldKind.DocumentRef or FieldKind.JoinedDocumentRef or FieldKind.ParagraphRef or FieldKind.ProposalRef or FieldKind.CommentRef
-                or FieldKind.OptionalParagraphRef or FieldKind.OptionalCommentRef => NotIds(random).Concat(UnknownIds(field.Kind, ids, random)),
+                or FieldKind.OptionalParagraphRef or FieldKind.OptionalCommentRef or FieldKind.EvidenceRef or FieldKind.ItemRef => NotIds(random).Concat(UnknownIds(field.Kind, ids, random)),
             FieldKind.NewParagraphId => NotIds(random).Concat(
             [
                 new("the empty id", Quote(Guid.Empty.ToString()), Invalid),
@@ -89,6 +96,26 @@ internal static class Fuzz
                 new("after now", (ids.Version + 1000).ToString(CultureInfo.InvariantCulture), Invalid),
                 new("long.MaxValue", long.MaxValue.ToString(CultureInfo.InvariantCulture), Invalid),
             ],
+            FieldKind.QuestionNumber =>
+            [
+                new("0", "0", Invalid),
+                new("-1", "-1", Invalid),
+                new("1000", "1000", Invalid),
+                new("int.MaxValue + 1", "2147483648", Invalid),
+            ],
+            FieldKind.OptionalDate =>
+            [
+                new("a day written d/m/y", "\"15/03/2026\"", Invalid),
+                new("month 13", "\"2026-13-01\"", Invalid),
+                new("a time", "\"2026-03-15T00:00:00Z\"", Invalid),
+                new($"{HugeLength:N0} characters", Quote(Huge), Invalid),
+            ],
+            FieldKind.OptionalTime =>
+            [
+                new("a word", "\"yesterday\"", Invalid),
+                new("month 13", "\"2026-13-45T00:00:00Z\"", Invalid),
+                new($"{HugeLength:N0} characters", Quote(Huge), Invalid),
+            ],
             FieldKind.Index or FieldKind.ChosenIndex =>
             [
                 new("-1", "-1", Invalid),
@@ -107,6 +134,53 @@ internal static class Fuzz
             foreach (var bytes in NotUtf8())
                 yield return bytes;
         }
+    }
+
+    /// <summary>Malformed row fields: not an object, and each rule of a field broken inside one.</summary>
+    private static IEnumerable<FuzzValue> RowFields(bool required, Random random)
+    {
+        FuzzValue In(string field, FuzzValue value) =>
+            new($"{field}: {value.Label}", [.. Encoding.UTF8.GetBytes($"{{\"{field}\":"), .. value.Json, (byte)'}'], value.Expected);
+        if (required)
+            yield return new("null where required", "null", Invalid);
+        yield return new("a number", "42", Invalid);
+        yield return new("a string", "\"Spam\"", Invalid);
+        yield return new("a boolean", "true", Invalid);
+        yield return new("an array", "[\"Spam\"]", Invalid);
+        yield return new("arrays nested 10,000 deep", DeepJsonArray, Invalid);
+        yield return new("objects nested 5,000 deep", DeepJsonObject, Invalid);
+        yield return new("an empty issue", "{\"issue\":\"  \"}", Invalid);
+        yield return In("status", new("a number", "42", Invalid));
+        yield return In("category", new("an object", "{\"value\":\"x\"}", Invalid));
+        yield return In("grouping", new("two lines", Quote("one\ntwo"), Invalid));
+        yield return In("activities", new("4,001 characters", Quote(new string('a', 4_001)), TooLarge));
+        yield return In("issue", new($"{HugeLength:N0} characters", Quote(Huge), TooLarge));
+        foreach (var bad in BadCharacters(random))
+            yield return In("status", bad);
+        foreach (var bytes in NotUtf8())
+            yield return In("issue", bytes);
+    }
+
+    /// <summary>Malformed lists of rows to merge.</summary>
+    private static IEnumerable<FuzzValue> RowIds(FuzzIds ids, Random random)
+    {
+        string List(params Guid[] list) => "[" + string.Join(",", list.Select(id => Quote(id.ToString()))) + "]";
+        yield return new("null where required", "null", Invalid);
+        yield return new("a string", Quote(ids.Paragraph.ToString()), Invalid);
+        yield return new("a number", "42", Invalid);
+        yield return new("an object", "{\"value\":\"x\"}", Invalid);
+        yield return new("an empty array", "[]", Invalid);
+        yield return new("one row", List(ids.Paragraph), Invalid);
+        yield return new("a row twice", List(ids.Paragraph, ids.Paragraph), Invalid);
+        yield return new("an unknown id", List(ids.Paragraph, NewGuid(random)), NotFound);
+        yield return new("the empty id", List(ids.Paragraph, Guid.Empty), NotFound);
+        yield return new("a deleted row", List(ids.Paragraph, ids.Deleted), NotFound);
+        yield return new("the document's id", List(ids.Paragraph, ids.Document), NotFound);
+        yield return new("not a GUID inside", $"[{Quote(ids.Paragraph.ToString())},\"not-a-guid\"]", Invalid);
+        yield return new("a null inside", $"[{Quote(ids.Paragraph.ToString())},null]", Invalid);
+        yield return new("501 ids", List([.. Enumerable.Range(0, 501).Select(_ => NewGuid(random))]), TooLarge);
+        yield return new("an array of 50,000 numbers", HugeJsonArray, Invalid);
+        yield return new("arrays nested 10,000 deep", DeepJsonArray, Invalid);
     }
 
     private static IEnumerable<FuzzValue> WrongTypes(bool numeric, bool flag)

@@ -4,6 +4,8 @@ import { message } from "../documents";
 import type { DocumentContext } from "./context";
 
 const formats: [string, string][] = [["docx", "Word"], ["html", "Printable page (HTML)"], ["markdown", "Markdown"], ["akn", "Akoma Ntoso (XML)"]];
+/** An annex's table is also a spreadsheet. */
+const tableFormat: [string, string] = ["csv", "Table (CSV)"];
 
 /**
  * Downloads of the text as it stands (or at the timeslider's version): Word, optionally as tracked
@@ -34,6 +36,10 @@ export class Downloads {
   }
 
   update(doc: Draft): void {
+    const annex = doc.kind === "annex";
+    const csv = this.format.querySelector('option[value="csv"]');
+    if (annex && !csv) this.format.append(h("option", { value: tableFormat[0] }, tableFormat[1]));
+    if (!annex && csv) csv.remove();
     const labels = doc.revisions.map((r) => r.label).join("\u0000");
     if (labels === this.revisions) return;
     this.revisions = labels;
@@ -54,16 +60,20 @@ export class Downloads {
     if (this.statuses.checked) query.statuses = "true";
     if (this.format.value === "docx" && this.against.value) query.compareTo = this.against.value;
     try {
-      const { blob, name } = await this.context.shell.api.export(this.context.documentId, query);
-      const url = URL.createObjectURL(blob);
-      const link = h("a", { href: url, download: name });
-      document.body.append(link);
-      link.click();
-      link.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      saveFile(await this.context.shell.api.export(this.context.documentId, query));
       this.problem.textContent = "";
     } catch (e) {
       this.problem.textContent = message(e);
     }
   }
+}
+
+/** Hands a fetched file to the browser as a download (the token goes in a header, so no plain link can fetch it). */
+export function saveFile({ blob, name }: { blob: Blob; name: string }): void {
+  const url = URL.createObjectURL(blob);
+  const link = h("a", { href: url, download: name });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }

@@ -3,6 +3,7 @@ import { Hub, isLocked, type PresenceEntry } from "../../protocol";
 import { h } from "../dom";
 import { confirm } from "../dialogs";
 import type { DocumentContext } from "./context";
+import { citeEvidence } from "./evidence";
 import { type CardIntents, ParagraphCard, paragraphName } from "./paragraph";
 
 /**
@@ -14,6 +15,10 @@ export class ParagraphList {
   private readonly cards = new Map<string, ParagraphCard>();
   private active: string | null = null;
   private dragged: string | null = null;
+  /** Which paragraphs this list shows (an annex's rows are the table's); all of them unless set. */
+  shows: (p: Paragraph) => boolean = () => true;
+  /** Said when there is nothing to show; nothing when null (an annex whose rows are all in the table). */
+  emptyMessage: string | null = "This document has no paragraphs yet.";
 
   constructor(
     private readonly context: DocumentContext,
@@ -35,7 +40,7 @@ export class ParagraphList {
 
   render(doc: Draft): void {
     const session = this.context.session;
-    const paragraphs = visible(doc);
+    const paragraphs = visible(doc).filter((p) => this.shows(p));
     this.element.querySelector(":scope > .empty")?.remove();
     const here = new Map<string, PresenceEntry[]>();
     for (const entry of this.context.presence?.participants ?? []) {
@@ -66,7 +71,7 @@ export class ParagraphList {
       }
       previous = card.element;
     }
-    if (paragraphs.length === 0) this.element.append(h("p", { class: "empty" }, "This document has no paragraphs yet."));
+    if (paragraphs.length === 0 && this.emptyMessage) this.element.append(h("p", { class: "empty" }, this.emptyMessage));
   }
 
   /** Updates one paragraph's card (its edit changed: typing, an answer, a conflict). */
@@ -116,7 +121,9 @@ export class ParagraphList {
   private editing(p: Paragraph): HTMLElement[] {
     if (!this.context.canEdit) return [];
     const insert = h("button", { type: "button", "data-action": "insert-after", onclick: () => void this.insertAfter(p) }, "Insert after");
-    if (isLocked(p.status)) return [insert];
+    // Citing changes no text: allowed on agreed paragraphs too.
+    const cite = h("button", { type: "button", "data-action": "cite-evidence", onclick: () => void citeEvidence(this.context, p) }, "Cite evidence…");
+    if (isLocked(p.status)) return [insert, cite];
     const name = paragraphName(p).toLowerCase();
     return [
       h("button", { type: "button", "data-action": "edit", onclick: () => this.edit(p.id) }, "Edit"),
@@ -124,6 +131,7 @@ export class ParagraphList {
       h("button", { type: "button", "data-action": "move-up", "aria-label": `Move ${name} up`, onclick: () => void this.move(p.id, -1) }, "↑"),
       h("button", { type: "button", "data-action": "move-down", "aria-label": `Move ${name} down`, onclick: () => void this.move(p.id, +1) }, "↓"),
       h("button", { type: "button", "data-action": "delete", onclick: () => void this.remove(p) }, "Delete"),
+      cite,
     ];
   }
 

@@ -3,7 +3,7 @@ import type { Paragraph } from "../../fold";
 import { StoragePending } from "../../pending";
 import { type Envelope, type FollowView, may, type PresenceView } from "../../protocol";
 import { DocumentSession } from "../../session";
-import { formatTime, h, replaceChildren } from "../dom";
+import { formatTime, h, replaceChildren, reveal } from "../dom";
 import { message } from "../documents";
 import type { Shell } from "../shell";
 import { Announcer } from "./announcer";
@@ -18,6 +18,7 @@ import { paragraphName } from "./paragraph";
 import { renderPresence } from "./presence";
 import { ProgressChart } from "./progress";
 import { Projector } from "./projector";
+import { MappingTable } from "./table";
 
 /**
  * A document, live: the paragraphs, who is here, the chair's console for those who steer, the
@@ -51,6 +52,10 @@ export async function documentPage(shell: Shell, documentId: string, projector: 
   const history = new HistoryPanel(context);
   const progress = new ProgressChart(context);
   const downloads = new Downloads(context, () => history.viewing());
+  // An annex's rows are a table; its headings and text paragraphs (if any) stay cards above it.
+  const table = new MappingTable(context);
+  table.element.hidden = true;
+  list.shows = (p) => p.kind !== "row";
   const view = projector ? new Projector(context, list) : null;
   const toolbar = h("div", { class: "toolbar", role: "toolbar", "aria-label": "Document" });
 
@@ -60,7 +65,7 @@ export async function documentPage(shell: Shell, documentId: string, projector: 
       h("header", { class: "document-header" }, title, meta, banner.element, toolbar),
       notices,
       h("div", { class: "columns" },
-        h("div", { class: "text-column" }, history.snapshot, list.element),
+        h("div", { class: "text-column" }, history.snapshot, list.element, table.element),
         !projector && h("aside", { class: "side", "aria-label": "Document tools" }, presence, documentProposals(context), history.element, downloads.element, progress.element, setAside(context))),
       announcer.element));
 
@@ -87,7 +92,11 @@ export async function documentPage(shell: Shell, documentId: string, projector: 
     const doc = session.doc;
     if (!doc) return;
     renderHeader();
+    const annex = doc.kind === "annex" || doc.paragraphs.some((p) => p.kind === "row" && !p.deleted);
+    list.emptyMessage = annex ? null : "This document has no paragraphs yet.";
+    table.element.hidden = !annex;
     list.render(doc);
+    if (annex) table.render(doc);
     history.update(doc);
     downloads.update(doc);
     banner.show(connection.status, session.sync);
@@ -134,6 +143,7 @@ export async function documentPage(shell: Shell, documentId: string, projector: 
   }
   render();
   void progress.refresh();
+  reveal(location.hash);
 
   return () => {
     leaving.abort();
@@ -151,6 +161,7 @@ function announceChange(context: DocumentContext, envelope: Envelope): void {
   const verbs: Record<string, string> = {
     "paragraph-inserted": "inserted", "paragraph-edited": "edited", "paragraph-moved": "moved", "paragraph-deleted": "deleted",
     "paragraph-status-changed": `marked ${(envelope.data as { status?: string }).status ?? ""}`, "comment-added": "commented on",
+    "row-edited": "edited", "rows-merged": "merged with other rows", "evidence-linked": "given a citation", "evidence-unlinked": "no longer citing evidence",
   };
   const verb = verbs[envelope.type];
   if (verb) context.announce(`${what} ${verb} by ${envelope.actor.delegation || envelope.actor.name}`);

@@ -4,6 +4,7 @@ import { isLocked, type PresenceEntry } from "../../protocol";
 import { delegationColour, h, replaceChildren, serverHtml } from "../dom";
 import type { DocumentContext } from "./context";
 import { ParagraphEditor } from "./editor";
+import { evidenceChips } from "./evidence";
 import { keepFocus } from "./focus";
 
 /** What the list hands a card to act on: the intents a card raises but does not carry out itself. */
@@ -18,6 +19,7 @@ export const statusLabel = (status: string) =>
   status === "agreed-ad-ref" ? "agreed ad ref" : status === "agreed" ? "agreed" : status === "draft" ? "draft" : "other";
 
 export function paragraphName(p: Paragraph): string {
+  if (p.kind === "row") return p.number ? `Row ${p.number}` : "Row";
   if (p.number) return `Paragraph ${p.number}`;
   return p.label ? `Paragraph ${p.label}` : p.kind === "heading" ? "Heading" : "Paragraph";
 }
@@ -30,12 +32,14 @@ export class ParagraphCard {
   readonly element: HTMLElement;
   private readonly header = h("header", { class: "paragraph-header" });
   private readonly body = h("div", { class: "body" });
+  private readonly evidence = h("div", { class: "cites" });
   private readonly state = h("div", { class: "state", "aria-live": "off" });
   private readonly footer = h("footer", { class: "actions" });
   private editor: ParagraphEditor | null = null;
   private shown = "";
   private stateKey = "";
   private footerKey = "";
+  private evidenceKey = "";
 
   constructor(
     private readonly context: DocumentContext,
@@ -43,7 +47,7 @@ export class ParagraphCard {
     readonly paragraphId: string,
   ) {
     this.element = h("article", {
-      class: "paragraph", tabindex: 0, "data-paragraph-id": paragraphId,
+      id: `p-${paragraphId}`, class: "paragraph", tabindex: 0, "data-paragraph-id": paragraphId,
       onkeydown: (e: Event) => this.key(e as KeyboardEvent),
       onfocusin: () => context.connection.send("SetFocus", { documentId: context.documentId, paragraphId }),
       // The edit ends when focus leaves the paragraph, not the editor: its own buttons (a conflict's
@@ -52,7 +56,7 @@ export class ParagraphCard {
         const to = (e as FocusEvent).relatedTarget;
         if (this.editor && !(to instanceof Node && this.element.contains(to)) && !document.querySelector("dialog[open]")) intents.leave(paragraphId);
       },
-    }, this.header, this.body, this.state, this.footer);
+    }, this.header, this.body, this.evidence, this.state, this.footer);
   }
 
   get editing(): boolean {
@@ -114,6 +118,12 @@ export class ParagraphCard {
         replaceChildren(this.body, text, edit && edit.text !== p.text && h("div", { class: "unsent" },
           h("span", { class: "label" }, "Your unsent text: "), h("span", { class: "mine" }, edit.text)));
       }
+    }
+
+    const evidenceKey = JSON.stringify([p.evidence ?? [], this.context.canEdit]);
+    if (evidenceKey !== this.evidenceKey) {
+      this.evidenceKey = evidenceKey;
+      replaceChildren(this.evidence, evidenceChips(this.context, p));
     }
 
     const stateKey = JSON.stringify([edit?.conflict?.revision, edit?.error, edit?.inFlight?.clientOpId, edit && edit.text !== p.text, this.context.connection.status]);

@@ -4,6 +4,7 @@ using WGEC.Drafting.Documents.Editing;
 using WGEC.Drafting.Documents.Exporting;
 using WGEC.Drafting.Documents.Rows;
 using WGEC.Drafting.Tests.Documents.Exporting;
+using WordTable = DocumentFormat.OpenXml.Wordprocessing.Table;
 
 namespace WGEC.Drafting.Tests.Documents.Rows;
 
@@ -17,8 +18,8 @@ public sealed class RowTablesExportTests
     {
         using var word = Docx.Export(Annex().State);
 
-        var body = word.Body.ChildElements.Where(e => e is Paragraph or Table).ToList();
-        var tables = word.Body.Elements<Table>().ToList();
+        var body = word.Body.ChildElements.Where(e => e is Paragraph or WordTable).ToList();
+        var tables = word.Body.Elements<WordTable>().ToList();
         Assert.Equal(["p", "p", "p", "tbl", "p", "tbl", "p"], body.Select(e => e.LocalName).Skip(body.Count - 7));
         Assert.Equal(2, tables.Count);
         Assert.Equal([Header, ["1", "Spam", "Cybersecurity", "Security", "London Action Plan", "Open"], ["2", "<script>alert(1)</script>", "", "", "", ""]], Cells(tables[0]));
@@ -40,7 +41,7 @@ public sealed class RowTablesExportTests
 
         using var word = new Docx(DocxExport.WriteTracked(Docx.Tracked(annex, from)));
 
-        Assert.Empty(word.Body.Elements<Table>());
+        Assert.Empty(word.Body.Elements<WordTable>());
         Assert.Contains(word.Changes, c => c.Kind == "ins" && c.Text == "Closed");
     }
 
@@ -89,6 +90,6 @@ public sealed class RowTablesExportTests
         return id;
     }
 
-    private static List<string[]> Cells(Table table) =>
+    private static List<string[]> Cells(WordTable table) =>
         [.. table.Elements<TableRow>().Select(r => r.Elements<TableCell>().Select(c => Docx.Text(c, deleted: false)).ToArray())];
 }
