@@ -161,6 +161,29 @@ function insertAfter(paragraphs: Paragraph[], paragraph: Paragraph, after: strin
   return [...paragraphs.slice(0, index + 1), paragraph, ...paragraphs.slice(index + 1)];
 }
 
+/**
+ * The document with its rows' citations from other documents taken from `view`, a later read of it:
+ * the server computes those on read, and no envelope of this document carries them. Citations from
+ * this document itself stay as its envelopes folded them (the read may be older than the envelopes).
+ * Returns `doc` itself when nothing changed.
+ */
+export function withCitations(doc: Draft, view: DocumentView): Draft {
+  const read = new Map(view.paragraphs.map((p) => [p.id, p]));
+  let changed = false;
+  const paragraphs = doc.paragraphs.map((p) => {
+    const fresh = read.get(p.id);
+    if (p.deleted || fresh?.kind !== "row") return p;
+    const citedBy = [
+      ...(fresh.citedBy ?? []).filter((c) => c.documentId !== doc.id),
+      ...(p.citedBy ?? []).filter((c) => c.documentId === doc.id),
+    ].sort((a, b) => a.documentTitle.localeCompare(b.documentTitle)); // the server's order: by document title, then place
+    if (JSON.stringify(citedBy) === JSON.stringify(p.citedBy ?? [])) return p;
+    changed = true;
+    return { ...p, citedBy };
+  });
+  return changed ? { ...doc, paragraphs } : doc;
+}
+
 function unique(citations: CitationView[]): CitationView[] {
   const seen = new Set<string>();
   return citations.filter((c) => {

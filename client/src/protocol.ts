@@ -147,6 +147,8 @@ export interface PresenceEntry {
 }
 export interface PresenceView { documentId: string; participants: PresenceEntry[]; observers: number }
 export interface FollowView { documentId: string; paragraphId: string; by: AuthorView }
+/** Server → client `Cited`: the citations of this row of this annex changed (the row may since be merged into another). */
+export interface CitedView { documentId: string; paragraphId: string }
 
 /** Hub method names: binding (PROTOCOL.md §3). */
 export const Hub = {

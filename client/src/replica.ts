@@ -163,6 +163,15 @@ export class Replica {
     if (this.doc.version < seen) void this.catchUp();
   }
 
+  /** Changes what the held document shows at its version (what the server computes on read); true when it changed. */
+  amend(change: (doc: Draft) => Draft): boolean {
+    if (!this.doc) return false;
+    const next = change(this.doc);
+    if (next === this.doc) return false;
+    this.doc = next;
+    return true;
+  }
+
   /** A read failed: say so, and re-join in a while (a join answers with whatever is missing). */
   private outOfSync(): void {
     this.setSync("out-of-sync");

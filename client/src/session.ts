@@ -1,12 +1,13 @@
+import { CitationReads } from "./citations";
 import type { HubLink } from "./connection";
 import { answered, type LocalEdit, remoteEdit, settle, startEdit, unsent } from "./edits";
 import { DraftingError, describe, fromHubError } from "./errors";
-import type { Draft, Paragraph } from "./fold";
+import { type Draft, type Paragraph, withCitations } from "./fold";
 import { Outbox } from "./outbox";
 import { type Reads, Replica, retryMs, type SyncStatus } from "./replica";
 import type { Pending, PendingStore } from "./pending";
 import {
-  type Envelope, Hub, type JoinDocumentResult, type ParagraphEditedData, type ParagraphTextResult,
+  type CitedView, type Envelope, Hub, type JoinDocumentResult, type ParagraphEditedData, type ParagraphTextResult,
 } from "./protocol";
 
 export type { Reads, SyncStatus } from "./replica";
@@ -16,9 +17,12 @@ export type SessionChange =
   | { kind: "edit"; paragraphId: string }
   | { kind: "sync"; status: SyncStatus }
   | { kind: "outbox" }
+  /** Rows' `citedBy` changed: citations from other documents, read afresh after a `Cited` notice. */
+  | { kind: "citations" }
   | { kind: "notice"; message: string };
 
 export { gapWaitMs, retryMs } from "./replica";
+export { citationsWaitMs } from "./citations";
 
 /**
  * One document as this tab holds it: the server's versions, the person's unsent edits (at most one
@@ -44,6 +48,10 @@ export class DocumentSession {
   private joinAgain = false;
   private readonly stopReconnected: () => void;
   private closed = false;
+  private readonly citations = new CitationReads(async () => {
+    const view = await this.reads.document(this.documentId);
+    if (!this.closed && this.replica.amend((doc) => withCitations(doc, view))) this.emit({ kind: "citations" });
+  });
 
   constructor(
     readonly documentId: string,
@@ -83,8 +91,13 @@ export class DocumentSession {
       retryLater: (error) => this.retryLater(error),
     });
     link.on("Applied", this.onApplied);
+    link.on("Cited", this.onCited);
     this.stopReconnected = link.onReconnected(() => {
-      if (this.joined && !this.closed) void this.join();
+      if (!this.joined || this.closed) return;
+      // Notices sent while we were away are lost: a table re-reads its rows' citations once back.
+      void this.join().then(() => {
+        if (this.doc?.paragraphs.some((p) => p.kind === "row" && !p.deleted)) this.citations.soon();
+      }, () => undefined);
     });
   }
 
@@ -160,7 +173,9 @@ export class DocumentSession {
     this.outbox.close();
     this.replica.close();
     clearTimeout(this.retryTimer);
+    this.citations.close();
     this.link.off("Applied", this.onApplied);
+    this.link.off("Cited", this.onCited);
     this.stopReconnected();
     await this.link.invoke(Hub.leaveDocument, { documentId: this.documentId }).catch(() => undefined);
   }
@@ -236,6 +251,11 @@ export class DocumentSession {
   private readonly onApplied = (envelope: Envelope) => {
     if (envelope.documentId !== this.documentId || this.closed) return;
     this.replica.receive(envelope);
+  };
+
+  private readonly onCited = (cited: CitedView) => {
+    if (cited.documentId !== this.documentId || this.closed || !this.doc) return;
+    this.citations.soon();
   };
 
   private rebaseOpenEdit(doc: Draft, envelope: Envelope<ParagraphEditedData>): void {

@@ -1,5 +1,5 @@
 import type { HubLink } from "../src/connection";
-import type { DocumentView, Envelope, JoinDocumentResult } from "../src/protocol";
+import type { CitedView, DocumentView, Envelope, JoinDocumentResult } from "../src/protocol";
 import type { Reads } from "../src/session";
 
 /** A call the session made that the test answers, refuses, or leaves hanging. */
@@ -86,6 +86,11 @@ export class FakeHub implements HubLink {
     for (const envelope of envelopes) {
       for (const handler of this.handlers.get("Applied") ?? []) (handler as (e: Envelope) => void)(envelope);
     }
+  }
+
+  /** The server's `Cited` notice: a row of an annex began or stopped being cited. */
+  cited(view: CitedView): void {
+    for (const handler of this.handlers.get("Cited") ?? []) (handler as (c: CitedView) => void)(view);
   }
 
   disconnect(): void {

@@ -3,6 +3,7 @@ using System.Threading.Channels;
 using JasperFx.Events;
 using Microsoft.AspNetCore.SignalR;
 using WGEC.Drafting.Contracts;
+using WGEC.Drafting.Documents.Citing;
 using WGEC.Drafting.Documents.Reading;
 using WGEC.Drafting.Documents.Writing;
 
@@ -45,11 +46,19 @@ public sealed class Broadcaster(
             var send = group.Applied(envelopes.From(e));
             metrics.HandedOver(committedAt);
             if (!send.IsCompletedSuccessfully)
-                _ = LogFailureAsync(send, documentId, e.Version);
+                _ = LogFailureAsync(send, "Broadcast", documentId, e.Version);
+            // A citation changes the cited annex's rows too (their citedBy), though not its stream:
+            // those following the annex hear of it, in the same order as the citing document's events.
+            if (CitedNotice.For(e.Data) is { } cited)
+            {
+                var notice = hub.Clients.Group(Group(cited.DocumentId)).Cited(cited);
+                if (!notice.IsCompletedSuccessfully)
+                    _ = LogFailureAsync(notice, "Citation notice", documentId, e.Version);
+            }
         }
     }
 
-    private async Task LogFailureAsync(Task send, Guid documentId, long version)
+    private async Task LogFailureAsync(Task send, string what, Guid documentId, long version)
     {
         try
         {
@@ -57,7 +66,7 @@ public sealed class Broadcaster(
         }
         catch (Exception ex)
         {
-            log.LogWarning(ex, "Broadcast of {Document} v{Version} failed", documentId, version);
+            log.LogWarning(ex, "{What} of {Document} v{Version} failed", what, documentId, version);
         }
     }
 }

@@ -9,6 +9,12 @@ public interface IDraftingClient
 
     /// <summary>The chair asks everyone to look at a paragraph (the projector view follows it).</summary>
     Task Follow(FollowView follow);
+
+    /// <summary>
+    /// The citations of a row of this annex changed (a paragraph of some document began or stopped citing it):
+    /// sent to the annex's group, whose own stream did not change. Re-read the rows' <c>citedBy</c>.
+    /// </summary>
+    Task Cited(CitedView cited);
 }
 
 public static class HubPaths
@@ -77,6 +83,10 @@ public sealed record ResolveBracketRequest(
 public sealed record FollowMeRequest(Guid DocumentId, Guid ParagraphId);
 
 public sealed record FollowView(Guid DocumentId, Guid ParagraphId, AuthorView By);
+
+/// <param name="DocumentId">The annex holding the row.</param>
+/// <param name="ParagraphId">The row cited or no longer cited; it may since have been merged into another (see <c>mergedFrom</c>).</param>
+public sealed record CitedView(Guid DocumentId, Guid ParagraphId);
 
 public sealed record AdoptDocumentRequest(Guid DocumentId, string? ClientOpId = null);
 

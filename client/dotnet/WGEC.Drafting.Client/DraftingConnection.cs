@@ -16,6 +16,7 @@ public sealed class DraftingConnection : IAsyncDisposable
     private readonly Channel<Envelope> applied = Channel.CreateUnbounded<Envelope>();
     private readonly Channel<PresenceView> presence = Channel.CreateUnbounded<PresenceView>();
     private readonly Channel<FollowView> follow = Channel.CreateUnbounded<FollowView>();
+    private readonly Channel<CitedView> cited = Channel.CreateUnbounded<CitedView>();
 
     public DraftingConnection(Uri server, Func<Task<string?>> token, HttpTransportType transport = HttpTransportType.WebSockets)
     {
@@ -26,6 +27,7 @@ public sealed class DraftingConnection : IAsyncDisposable
         Hub.On<Envelope>(nameof(IDraftingClient.Applied), e => applied.Writer.TryWrite(e));
         Hub.On<PresenceView>(nameof(IDraftingClient.Presence), p => presence.Writer.TryWrite(p));
         Hub.On<FollowView>(nameof(IDraftingClient.Follow), f => follow.Writer.TryWrite(f));
+        Hub.On<CitedView>(nameof(IDraftingClient.Cited), c => cited.Writer.TryWrite(c));
     }
 
     public HubConnection Hub { get; }
@@ -36,6 +38,9 @@ public sealed class DraftingConnection : IAsyncDisposable
     public ChannelReader<PresenceView> Presence => presence.Reader;
 
     public ChannelReader<FollowView> Follow => follow.Reader;
+
+    /// <summary>Every <c>Cited</c> notice received: a row of a joined annex began or stopped being cited.</summary>
+    public ChannelReader<CitedView> Cited => cited.Reader;
 
     public Task StartAsync(CancellationToken ct = default) => Hub.StartAsync(ct);
 

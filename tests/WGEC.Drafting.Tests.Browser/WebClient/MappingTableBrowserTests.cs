@@ -225,6 +225,59 @@ public sealed class MappingTableBrowserTests(Chromium chromium, DraftingApp app)
         Assert.Empty(member.ScriptErrors);
     }
 
+    [Fact]
+    public async Task An_annex_already_open_shows_new_citations_from_another_document_without_a_reload_and_keeps_the_typing()
+    {
+        var (annex, rows) = await AnnexAsync("cited-live");
+        var chair = await app.JoinAsync(Role.Chair);
+        var report = await chair.Api.CreateDocumentAsync("Report citing live", DocumentKind.Report,
+            "1. Spam remains the most reported threat.\n\n2. Botnets follow.");
+        var (first, second) = (report.Paragraphs[0].Id, report.Paragraphs[1].Id);
+        var observer = await screens.JoinAsync(Role.Observer, "cited-live-observer", "Oli", "ISOC");
+        var member = await screens.JoinAsync(Role.Member, "cited-live-member", "Ana", "Brazil");
+        await OpenTableAsync(observer, annex.Id, 3);
+        await OpenTableAsync(member, annex.Id, 3);
+        var version = await member.Version.TextContentAsync();
+        // A page that reloads loses this: the citations must arrive in the page as it is.
+        foreach (var screen in new[] { observer, member })
+            await screen.Page.EvaluateAsync("() => { window.notReloaded = true; }");
+        var input = await EditCellAsync(member, rows[0], "issue");
+        await input.FillAsync("Spam and sc");
+
+        var citing = await app.JoinAsync(Role.Member, delegation: "Kenya");
+        await using (var hub = await citing.ConnectAsync())
+        {
+            // A burst: three citations at once, then one taken back.
+            await hub.LinkEvidenceAsync(new EvidenceRequest(report.Id, first, EvidenceKind.Row, rows[0]));
+            await hub.LinkEvidenceAsync(new EvidenceRequest(report.Id, second, EvidenceKind.Row, rows[2]));
+            await hub.LinkEvidenceAsync(new EvidenceRequest(report.Id, second, EvidenceKind.Row, rows[0]));
+            foreach (var screen in new[] { observer, member })
+            {
+                await Expect(Row(screen, rows[0]).Locator(".cited-by a")).ToHaveTextAsync(["Report citing live, paragraph 1", "Report citing live, paragraph 2"]);
+                await Expect(Row(screen, rows[2]).Locator($".cited-by a[data-citing=\"{second}\"]")).ToHaveTextAsync("Report citing live, paragraph 2");
+                await Expect(Row(screen, rows[1]).Locator(".cited-by a")).ToHaveCountAsync(0);
+            }
+
+            await hub.UnlinkEvidenceAsync(new EvidenceRequest(report.Id, first, EvidenceKind.Row, rows[0]));
+            foreach (var screen in new[] { observer, member })
+                await Expect(Row(screen, rows[0]).Locator(".cited-by a")).ToHaveTextAsync(["Report citing live, paragraph 2"]);
+        }
+
+        // Nothing was written to the annex itself; the person typing in a cell of the cited row kept the input, its focus and the text.
+        await Expect(member.Version).ToHaveTextAsync(version!);
+        await Expect(input).ToBeFocusedAsync();
+        await Expect(input).ToHaveValueAsync("Spam and sc");
+        await input.PressSequentiallyAsync("ams");
+        await input.PressAsync("Enter");
+        await Expect(Cell(member, rows[0], "issue")).ToHaveTextAsync("Spam and scams");
+        await Expect(Cell(observer, rows[0], "issue")).ToHaveTextAsync("Spam and scams");
+        foreach (var screen in new[] { observer, member })
+        {
+            Assert.True(await screen.Page.EvaluateAsync<bool>("() => window.notReloaded === true"), $"{screen.Name} reloaded");
+            Assert.Empty(screen.ScriptErrors);
+        }
+    }
+
     /// <summary>An annex with the three sample rows, made by the chair over the hub; returns the row ids in order.</summary>
     private async Task<(DocumentView Annex, Guid[] Rows)> AnnexAsync(string name)
     {
