@@ -34,9 +34,10 @@ public static class ContributionRows
 
     public static (IReadOnlyList<ContributionRow> Rows, Refusal? Refusal) Parse(string csv)
     {
-        var (records, refusal) = CsvReader.Read(csv);
+        var (read, refusal) = Csv.Read(csv);
         if (refusal is not null)
             return ([], refusal);
+        var records = read.Where(r => !r.IsBlank).ToList();
         if (records.Count == 0)
             return ([], Refusal.Invalid("the file is empty: it needs a header row (" + string.Join(", ", All) + ") and one row per answer"));
         if (records.Count - 1 > MaxRows)

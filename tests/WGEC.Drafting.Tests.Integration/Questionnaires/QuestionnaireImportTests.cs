@@ -143,7 +143,7 @@ public sealed class QuestionnaireImportTests(DraftingApp app) : IClassFixture<Dr
     }
 
     [Theory]
-    [InlineData("Respondent,Stakeholder type,Question,Group,Question text,Contribution\r\nBrazil,Government,1,A,\"Q?,Yes.\r\n", "line 2: the quoted field 5 opened on this line is never closed")]
+    [InlineData("Respondent,Stakeholder type,Question,Group,Question text,Contribution\r\nBrazil,Government,1,A,\"Q?,Yes.\r\n", "line 2: a quoted field is not closed before the end of the file")]
     [InlineData("Respondent,Stakeholder type,Question,Group,Question text\r\nBrazil,Government,1,A,Q?\r\n", "line 1: the header has no column 'Contribution'")]
     public async Task Malformed_csv_is_invalid(string csv, string message)
     {

@@ -1,7 +1,7 @@
 using WGEC.Drafting.Contracts;
-using WGEC.Drafting.Documents.Rows;
+using WGEC.Drafting.Documents;
 
-namespace WGEC.Drafting.Tests.Documents.Rows;
+namespace WGEC.Drafting.Tests.Documents;
 
 public sealed class CsvTests
 {
@@ -21,6 +21,8 @@ public sealed class CsvTests
         var records = Read("\uFEFFNo,Issue\r\n1,Spam\n2,Privacy\r3,Access");
 
         Assert.Equal(["No", "Issue"], records[0].Fields);
+        // Compared as ordinal strings too: a collection comparison ignores the zero-width mark.
+        Assert.Equal("No", records[0].Fields[0], StringComparer.Ordinal);
         Assert.Equal([["1", "Spam"], ["2", "Privacy"], ["3", "Access"]], records.Skip(1).Select(r => r.Fields.ToArray()));
         Assert.Equal([1, 2, 3, 4], records.Select(r => r.Line));
     }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace WGEC.Drafting.Documents.Rows;
+namespace WGEC.Drafting.Documents;
 
 /// <summary>One record of a CSV file: the line it starts on (1 = the first line) and its fields, unquoted.</summary>
 public sealed record CsvRecord(int Line, IReadOnlyList<string> Fields)
@@ -14,7 +14,7 @@ public sealed record CsvRecord(int Line, IReadOnlyList<string> Fields)
 /// RFC 4180: records end at CRLF, LF or CR; a field is quoted when it holds a comma, a quote or a line end, and a
 /// quote inside quotes is doubled. Strict where the RFC is (a quote inside an unquoted field, text after a closing
 /// quote and an unclosed quote are <c>invalid</c>, naming the line), so a file that is not what it seems is refused,
-/// not read wrong. Pure.
+/// not read wrong. Pure. The one CSV reader and writer of the server: mapping tables and questionnaire contributions.
 /// </summary>
 public static class Csv
 {
