@@ -32,7 +32,7 @@ public static class DocxExport
         foreach (var block in RowTables.Blocks(input.Paragraphs))
         {
             yield return last = block.Rows is { } rows
-                ? DocxTable.Build(context, rows)
+                ? DocxTable.Rows(context, rows)
                 : DocxParagraphs.Plain(context, block.Paragraph!, input.Statuses);
         }
         // Word ends a body with a paragraph, and adds an empty one after a table that ends it; written here, the file says what Word shows.

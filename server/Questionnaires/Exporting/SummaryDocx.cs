@@ -51,32 +51,8 @@ internal static class SummaryDocx
         SummaryLayout.Paragraphs(markdown).Select(text => DocxParagraphs.Build(context, null, null,
             MarkdownRuns.Parse(text).Pieces.Select(p => new MarkedPiece(italic ? p with { Style = p.Style with { Italic = true } } : p, null))));
 
-    private static Table Distribution(DocxContext context, Questionnaire q)
-    {
-        static T Line<T>(T border)
-            where T : BorderType
-        {
-            (border.Val, border.Size) = (BorderValues.Single, 4U);
-            return border;
-        }
-
-        var table = new Table(new TableProperties(
-            new TableWidth { Type = TableWidthUnitValues.Auto },
-            new TableBorders(Line(new TopBorder()), Line(new LeftBorder()), Line(new BottomBorder()), Line(new RightBorder()),
-                Line(new InsideHorizontalBorder()), Line(new InsideVerticalBorder()))));
-        table.Append(new TableGrid(new GridColumn { Width = "5000" }, new GridColumn { Width = "1800" }));
-        table.Append(new TableRow(new TableRowProperties(new TableHeader()), Cell(context, "Stakeholder type", true, false), Cell(context, "Respondents", true, true)));
-        foreach (var line in Reading.QuestionnaireViews.Distribution(q))
-            table.Append(new TableRow(Cell(context, StakeholderTypes.Title(line.StakeholderType), false, false), Cell(context, $"{line.Respondents}", false, true)));
-        table.Append(new TableRow(Cell(context, "Total", true, false), Cell(context, $"{q.Respondents.Count}", true, true)));
-        return table;
-    }
-
-    private static TableCell Cell(DocxContext context, string text, bool bold, bool right)
-    {
-        var paragraph = DocxParagraphs.Build(context, null, null, [new MarkedPiece(TextPiece.Added(text, new TextStyle(Bold: bold)), null)]);
-        if (right)
-            paragraph.PrependChild(new ParagraphProperties(new Justification { Val = JustificationValues.Right }));
-        return new TableCell(new TableCellProperties(new TableCellWidth { Type = TableWidthUnitValues.Auto }), paragraph);
-    }
+    private static Table Distribution(DocxContext context, Questionnaire q) =>
+        DocxTable.Build(context, [5000, 1800], ["Stakeholder type", "Respondents"],
+            Reading.QuestionnaireViews.Distribution(q).Select(line => (IReadOnlyList<string>)[StakeholderTypes.Title(line.StakeholderType), $"{line.Respondents}"]),
+            numberColumns: [1], total: ["Total", $"{q.Respondents.Count}"]);
 }
