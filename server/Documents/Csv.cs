@@ -18,6 +18,8 @@ public sealed record CsvRecord(int Line, IReadOnlyList<string> Fields)
 /// </summary>
 public static class Csv
 {
+    public const string MediaType = "text/csv";
+
     public static (IReadOnlyList<CsvRecord> Records, Refusal? Refusal) Read(string text)
     {
         var records = new List<CsvRecord>();

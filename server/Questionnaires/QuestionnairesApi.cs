@@ -1,8 +1,7 @@
-using System.Text;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using WGEC.Drafting.Contracts;
 using WGEC.Drafting.Documents;
+using WGEC.Drafting.Http;
 using WGEC.Drafting.Participants;
 using WGEC.Drafting.Questionnaires.Entering;
 using WGEC.Drafting.Questionnaires.Exporting;
@@ -18,8 +17,6 @@ namespace WGEC.Drafting.Questionnaires;
 /// </summary>
 public static class QuestionnairesApi
 {
-    public const string CsvType = "text/csv";
-
     /// <summary>Kestrel's own request limit, said here so that a declared length over it is refused before the body is read.</summary>
     public const long MaxCsvBytes = 30_000_000;
 
@@ -41,7 +38,7 @@ public static class QuestionnairesApi
         questionnaires.MapGet("/{id:guid}/contributions/{contributionId:guid}", GetContribution)
             .WithDescription("One contribution: { id, questionnaireId, questionId, respondentId, text, html, receivedAt, late, label }");
         questionnaires.MapPost("/{id:guid}/import", ImportAsync)
-            .Accepts<string>(CsvType)
+            .Accepts<string>(Csv.MediaType)
             .WithDescription("Secretariat, chair: a CSV file (RFC 4180, UTF-8), one row per answer, header row with the columns Respondent, Stakeholder type, Country?, Question, Group, Question text, Contribution, Received? in any order. Questions and respondents are added at first sight and matched after (by number, by name); the whole file is checked first and a bad row refuses it all, naming its line and column. → { questionsAdded, respondentsAdded, contributionsAdded, contributionsRevised, unchanged, late }");
         questionnaires.MapGet("/{id:guid}/by-question", ByQuestion)
             .WithDescription("The contributions by question (by group, then number), each question's by respondent name: [ { question, contributions: [ { id, respondent, text, html, receivedAt, late } ] } ]");
@@ -122,36 +119,12 @@ public static class QuestionnairesApi
     {
         // Who may, before a byte of the file is read.
         var actor = await current.RequireAsync(http.User, Permission.CreateDocument, http.RequestAborted);
-        var (rows, refusal) = ContributionRows.Parse(await ReadCsvAsync(http));
+        var (rows, refusal) = ContributionRows.Parse(await CsvBody.ReadAsync(http, MaxCsvBytes));
         if (refusal is not null)
             throw new RefusedException(refusal);
         var summary = await store.ExecuteAsync(id, actor, state => ImportContributions.Decide(state, rows, Guid.CreateVersion7, clock.GetUtcNow()),
             (_, decision) => (ImportSummary)decision.Result!, http.RequestAborted);
         return TypedResults.Ok(summary);
-    }
-
-    private static async Task<string> ReadCsvAsync(HttpContext http)
-    {
-        if (http.Request.ContentLength > MaxCsvBytes)
-            throw new RefusedException(Refusal.TooLarge($"the file is over {MaxCsvBytes:N0} bytes, the limit of a request"));
-        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)
-            bodySize.MaxRequestBodySize = MaxCsvBytes;
-        // Routing sends other declared types to 415; a body with no type at all reaches here.
-        if (!Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(http.Request.ContentType, out var type)
-            || !type.MediaType.Equals(CsvType, StringComparison.OrdinalIgnoreCase))
-            throw new RefusedException(Refusal.Invalid($"the body is a CSV file, sent as {CsvType}"));
-        var charset = type.Charset.Value;
-        if (charset is not null && !charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase) && !charset.Equals("utf8", StringComparison.OrdinalIgnoreCase))
-            throw new RefusedException(Refusal.Invalid($"the file must be UTF-8, not {charset}"));
-        using var reader = new StreamReader(http.Request.Body, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: false);
-        try
-        {
-            return await reader.ReadToEndAsync(http.RequestAborted);
-        }
-        catch (DecoderFallbackException)
-        {
-            throw new RefusedException(Refusal.Invalid("the file is not UTF-8 text"));
-        }
     }
 
     private static async Task<Ok<IReadOnlyList<QuestionContributions>>> ByQuestion(
@@ -185,7 +158,7 @@ public static class QuestionnairesApi
         if (kind == "docx")
             return TypedResults.File(SummaryDocx.Write(q, grouping), Documents.Exporting.DocxExport.ContentType, name);
         http.Response.Headers.ContentSecurityPolicy = PrintablePage.ContentSecurityPolicy;
-        return TypedResults.File(Encoding.UTF8.GetBytes(SummaryHtml.Write(q, grouping, renderer)), "text/html; charset=utf-8", name);
+        return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(SummaryHtml.Write(q, grouping, renderer)), "text/html; charset=utf-8", name);
     }
 
     private static Task<Questionnaire> SnapshotAsync(QuestionnaireStore store, Guid id, HttpContext http) =>

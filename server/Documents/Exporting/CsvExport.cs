@@ -10,8 +10,6 @@ namespace WGEC.Drafting.Documents.Exporting;
 /// </summary>
 public static class CsvExport
 {
-    public const string MediaType = "text/csv";
-
     public static string Write(ExportInput input) =>
         input.Document.Kind == DocumentKind.Annex
             ? "\uFEFF" + RowsCsv.Write([.. input.Paragraphs.Where(p => p.Kind == ParagraphKind.Row)])

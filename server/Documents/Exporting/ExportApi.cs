@@ -34,7 +34,7 @@ public static class ExportApi
                 ExportFormat.Markdown => Text(MarkdownExport.Write(input), "text/markdown", "md"),
                 ExportFormat.Html => Text(HtmlExport.Write(input), "text/html", "html"),
                 ExportFormat.Akn => Text(AknExport.Write(input), "application/akn+xml", "xml"),
-                ExportFormat.Csv => Text(CsvExport.Write(input), CsvExport.MediaType, "csv"),
+                ExportFormat.Csv => Text(CsvExport.Write(input), Csv.MediaType, "csv"),
                 _ => new ExportFile(DocxExport.Write(input), DocxExport.ContentType, ""),
             };
         }

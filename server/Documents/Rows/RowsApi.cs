@@ -1,5 +1,3 @@
-using System.Text;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using WGEC.Drafting.Contracts;
 using WGEC.Drafting.Documents.Creating;
@@ -15,12 +13,11 @@ namespace WGEC.Drafting.Documents.Rows;
 /// </summary>
 public static class RowsApi
 {
-    public const string CsvType = "text/csv";
     private const string OpIdName = "clientOpId";
 
     public static RouteGroupBuilder MapRows(this RouteGroupBuilder documents)
     {
-        documents.MapPost("/{id:guid}/rows", Import).Accepts<string>(CsvType)
+        documents.MapPost("/{id:guid}/rows", Import).Accepts<string>(Csv.MediaType)
             .WithDescription("Secretariat, chair: appends the rows of a CSV file (text/csv, UTF-8) to a table annex, after its last paragraph, " +
                 "in file order, all or none. Header: No, Issue, Category, Grouping, Activities and approaches, Status, in any order and case; " +
                 "Issue required; No is ignored (numbers are the server's); an optional Sources column holds contribution ids separated by ';'. " +
@@ -43,7 +40,7 @@ public static class RowsApi
                 throw new RefusedException(Refusal.Invalid($"the one parameter of this call is {OpIdName}, given once"));
             clientOpId = values[0] is { Length: > 0 } op ? op : null;
         }
-        var (rows, refusal) = RowsCsv.Read(await ReadCsvAsync(http, limits.MaxUploadBytes));
+        var (rows, refusal) = RowsCsv.Read(await Http.CsvBody.ReadAsync(http, limits.MaxUploadBytes));
         if (refusal is not null)
             throw new RefusedException(refusal);
         // A retry (this op id was applied before) appends nothing and is answered with the first call's version.
@@ -61,30 +58,4 @@ public static class RowsApi
             throw new RefusedException(Refusal.Invalid($"rows are in table annexes (documents of kind annex), not in a {ProtocolJson.Name(document.Kind)}"));
         return TypedResults.Ok(query.Apply(document));
     }
-
-    /// <summary>The body as text: <c>text/csv</c> in UTF-8 (a BOM is fine), at most the import limit (<c>Drafting:ImportMaxBytes</c>).</summary>
-    private static async Task<string> ReadCsvAsync(HttpContext http, long maxBytes)
-    {
-        var type = http.Request.GetTypedHeaders().ContentType;
-        if (type is null || !type.MediaType.Equals(CsvType, StringComparison.OrdinalIgnoreCase))
-            throw new RefusedException(Refusal.Invalid($"the body is a CSV file: Content-Type {CsvType}"));
-        if (type.Charset is { Length: > 0 } charset && !charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase) && !charset.Equals("utf8", StringComparison.OrdinalIgnoreCase))
-            throw new RefusedException(Refusal.Invalid($"the CSV file is read as UTF-8, not {charset}"));
-        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)
-            bodySize.MaxRequestBodySize = maxBytes;
-        if (http.Request.ContentLength > maxBytes)
-            throw new RefusedException(Refusal.TooLarge(FormattableString.Invariant($"the file is over {maxBytes:N0} bytes, the limit for an import")));
-        using var body = new MemoryStream();
-        await http.Request.Body.CopyToAsync(body, http.RequestAborted);
-        try
-        {
-            return Strict.GetString(body.GetBuffer(), 0, (int)body.Length);
-        }
-        catch (DecoderFallbackException bad)
-        {
-            throw new RefusedException(Refusal.Invalid($"the CSV file is not UTF-8 (bytes that are not, at offset {bad.Index})"));
-        }
-    }
-
-    private static readonly UTF8Encoding Strict = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 }

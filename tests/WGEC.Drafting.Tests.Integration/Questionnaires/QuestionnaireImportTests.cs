@@ -167,7 +167,7 @@ public sealed class QuestionnaireImportTests(DraftingApp app) : IClassFixture<Dr
         huge.Content.Headers.ContentType = new("text/csv");
         huge.Headers.ExpectContinue = true; // the answer comes before the body is sent, as curl asks for it
 
-        Assert.Equal("the file is not UTF-8 text", await Problem.AssertAsync(await api.Http.PostAsync(path, latin1), HttpStatusCode.BadRequest, "invalid"));
+        Assert.Equal("the CSV file is not UTF-8 text", await Problem.AssertAsync(await api.Http.PostAsync(path, latin1), HttpStatusCode.BadRequest, "invalid"));
         await Problem.AssertAsync(await api.Http.PostAsync(path, new StringContent("a,b", Encoding.UTF8, "application/json")), HttpStatusCode.UnsupportedMediaType, "invalid");
         // Found by the fuzzer: routing turns away a declared other type, but a body with no type reached the import.
         var untyped = new ByteArrayContent(Encoding.UTF8.GetBytes("Respondent,Stakeholder type,Question,Group,Question text,Contribution\r\nPeru,Government,1,A,Q?,Yes.\r\n"));
