@@ -7,6 +7,7 @@ using DocumentFormat.OpenXml.Validation;
 using DocumentFormat.OpenXml.Wordprocessing;
 using WGEC.Drafting.Client;
 using WGEC.Drafting.Contracts;
+using WGEC.Drafting.Tests.Evidence;
 using WGEC.Drafting.Tests.Infrastructure;
 
 namespace WGEC.Drafting.Tests.Documents;
@@ -20,12 +21,8 @@ public sealed class RestMappingTableTests(DraftingApp app) : IClassFixture<Draft
     private const string Header = "No,Issue,Category,Grouping,Activities and approaches,Status";
     private static readonly string Sample = Samples.Read("mapping.csv");
 
-    /// <summary>The sample's rows read without the server's CSV reader: its one quoted column is the fifth.</summary>
-    private static readonly RowFields[] SampleRows = [.. Sample.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(line =>
-    {
-        var (head, activities, tail) = (line.Split('"')[0].Split(','), line.Split('"')[1], line.Split('"')[2]);
-        return new RowFields(head[1], head[2], head[3], activities, tail.TrimStart(',').TrimEnd('\r'));
-    })];
+    /// <summary>The sample's rows, read without the server's CSV reader.</summary>
+    private static readonly IReadOnlyList<RowFields> SampleRows = MappingTable.SampleRows();
 
     [Fact]
     public async Task The_sample_table_is_imported_as_twenty_rows_numbered_one_to_twenty_and_a_joined_member_gets_them_live()

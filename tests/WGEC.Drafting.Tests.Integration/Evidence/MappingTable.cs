@@ -33,7 +33,10 @@ public sealed class Follower(DraftingConnection hub, Replica replica) : IAsyncDi
 /// <summary>An annex holding the sample mapping table (../shared/samples/mapping.csv), put in row by row through the hub.</summary>
 public static class MappingTable
 {
-    /// <summary>The sample's rows: issue, category, grouping, activities, status (the "No" column is the server's number).</summary>
+    /// <summary>
+    /// The sample's rows: issue, category, grouping, activities, status (the "No" column is the server's number), read
+    /// without the server's CSV reader, so that tests of that reader compare it with something else.
+    /// </summary>
     public static IReadOnlyList<RowFields> SampleRows() =>
         [.. Samples.Read("mapping.csv").Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(line =>
         {
