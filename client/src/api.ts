@@ -1,6 +1,6 @@
 import { DraftingError } from "./errors";
 import type {
-  CreatedParticipant, DiffView, DocumentKind, DocumentSummary, DocumentView, Envelope, ParticipantView,
+  CreatedParticipant, DiffView, DocumentKind, DocumentSummary, DocumentView, Envelope, ImportContributionsResult, ImportRowsResult, ParticipantView,
   ProgressPoint, QuestionContributions, QuestionnaireSummary, QuestionnaireView, RefreshResponse, RespondentContributions, Role,
   TimelineEntry, TokenResponse,
 } from "./protocol";
@@ -44,6 +44,11 @@ export class Api {
     return this.send("POST", "/api/documents", form);
   }
 
+  /** A mapping table as CSV (PROTOCOL additions): its rows appended to an annex, all or none; a bad row is refused naming its line. */
+  importRows(documentId: string, csv: string): Promise<ImportRowsResult> {
+    return this.send("POST", `/api/documents/${documentId}/rows`, new Csv(csv));
+  }
+
   /** An export as a file: its bytes and the name the server gives it. */
   export(id: string, query: Record<string, string>): Promise<{ blob: Blob; name: string }> {
     return this.file(`/api/documents/${id}/export?${new URLSearchParams(query)}`);
@@ -60,6 +65,15 @@ export class Api {
 
   questionnaire(id: string): Promise<QuestionnaireView> {
     return this.send("GET", `/api/questionnaires/${id}`);
+  }
+
+  createQuestionnaire(request: { title: string; deadline?: string | null }): Promise<QuestionnaireView> {
+    return this.send("POST", "/api/questionnaires", { title: request.title, deadline: request.deadline || null });
+  }
+
+  /** Answers as CSV, one row per answer: questions, respondents and contributions added or revised, all or none. */
+  importContributions(id: string, csv: string): Promise<ImportContributionsResult> {
+    return this.send("POST", `/api/questionnaires/${id}/import`, new Csv(csv));
   }
 
   byQuestion(id: string): Promise<QuestionContributions[]> {
@@ -114,22 +128,29 @@ export class Api {
     return (text ? JSON.parse(text) : undefined) as T;
   }
 
-  /** One call; refusals become coded errors. A FormData body goes as multipart, anything else as JSON. */
+  /** One call; refusals become coded errors. A FormData body goes as multipart, a Csv as text/csv, anything else as JSON. */
   private async fetch(method: string, path: string, body?: unknown, authorize = true): Promise<Response> {
     const headers: Record<string, string> = { Accept: "application/json" };
     const token = authorize ? this.token() : null;
     if (token) headers.Authorization = `Bearer ${token}`;
     const form = body instanceof FormData;
-    if (body !== undefined && !form) headers["Content-Type"] = "application/json";
+    const csv = body instanceof Csv;
+    if (csv) headers["Content-Type"] = "text/csv; charset=utf-8";
+    else if (body !== undefined && !form) headers["Content-Type"] = "application/json";
     let response: Response;
     try {
-      response = await fetch(this.base + path, { method, headers, body: body === undefined ? null : form ? body : JSON.stringify(body) });
+      response = await fetch(this.base + path, { method, headers, body: body === undefined ? null : form ? body : csv ? body.text : JSON.stringify(body) });
     } catch (e) {
       throw new DraftingError("network", e instanceof Error ? e.message : String(e));
     }
     if (!response.ok) throw await problem(response);
     return response;
   }
+}
+
+/** A CSV file's text, sent as it is. */
+class Csv {
+  constructor(readonly text: string) {}
 }
 
 /** An RFC 7807 body's `type` ends in the §4 code; a body that is not one still gets a code from the status. */

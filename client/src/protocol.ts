@@ -132,6 +132,12 @@ export interface QuestionnaireView {
   id: string; title: string; deadline: string | null; version: number; questions: QuestionView[]; respondents: RespondentView[];
   distribution: { stakeholderType: StakeholderType; respondents: number }[]; contributions: number; late: number;
 }
+/** `POST /api/questionnaires/{id}/import`: what the file changed. */
+export interface ImportContributionsResult {
+  questionsAdded: number; respondentsAdded: number; contributionsAdded: number; contributionsRevised: number; unchanged: number; late: number;
+}
+/** `POST /api/documents/{id}/rows`: the document's version after the last row, and how many rows were appended. */
+export interface ImportRowsResult { version: number; rows: number }
 export interface RespondentRef { id: string; name: string; stakeholderType: StakeholderType; country: string | null }
 export interface QuestionContributions {
   question: QuestionView;

@@ -3,6 +3,7 @@ import { Hub, rowFields, type RowFields } from "../../protocol";
 import { RowEdits } from "../../rowedits";
 import { filterRows, itemsOf, nextSort, type Row, rowsOf, type Sort, type SortColumn, sortRows } from "../../rows";
 import { confirm, modal } from "../dialogs";
+import { importOutcomes, message } from "../documents";
 import { h, replaceChildren } from "../dom";
 import { Cell, columnNames, rowName } from "./cells";
 import type { DocumentContext } from "./context";
@@ -21,6 +22,8 @@ export class MappingTable {
   private readonly filter = h("input", { id: "row-filter", type: "search", autocomplete: "off" });
   private readonly count = h("p", { id: "row-count", class: "help", "aria-live": "polite" });
   private readonly merge = h("button", { type: "button", "data-action": "merge-rows", disabled: true }, "Merge selected");
+  /** Why the last CSV import was refused (the server names the line); stays until the next import. */
+  private readonly importError = h("p", { id: "import-rows-error", class: "error", role: "alert" });
   private readonly lines = new Map<string, Line>();
   private readonly selected = new Set<string>();
   private sort: Sort | null = null;
@@ -35,11 +38,18 @@ export class MappingTable {
       h("div", { class: "table-tools" },
         h("label", { for: "row-filter" }, "Filter rows "), this.filter,
         editable && h("button", { type: "button", "data-action": "add-row", onclick: () => void this.add(null) }, "Add row"),
-        editable && this.merge),
+        editable && this.merge,
+        ...(context.canSteer ? this.importControl() : [])),
+      context.canSteer && this.importError,
       this.count,
       h("div", { class: "table-scroll" },
         h("table", { class: "mapping-table" }, this.caption, h("thead", {}, this.head), this.body)));
     this.renderHead();
+    // An annex just made from a CSV file on the documents page: say what its import came to.
+    const outcome = importOutcomes.get(context.documentId);
+    importOutcomes.delete(context.documentId);
+    if (outcome && "rows" in outcome) this.imported(outcome.rows);
+    if (outcome && "refused" in outcome) this.refused(outcome.refused);
   }
 
   render(doc: Draft): void {
@@ -72,6 +82,38 @@ export class MappingTable {
     for (const line of this.lines.values()) if (!shownIds.has(line.id)) line.element.remove();
     this.count.textContent = shown.length === rows.length ? `${rows.length} row${rows.length === 1 ? "" : "s"}` : `Showing ${shown.length} of ${rows.length} rows`;
     this.merge.disabled = this.selected.size < 2;
+  }
+
+  /** Chair and secretariat: a button opening the file chooser (the input itself stays out of sight and out of the tab order). */
+  private importControl(): HTMLElement[] {
+    const input = h("input", { type: "file", id: "import-rows", accept: ".csv,text/csv", hidden: true, tabindex: -1 });
+    input.addEventListener("change", () => {
+      const file = input.files?.[0];
+      input.value = "";
+      if (file) void this.importFile(file);
+    });
+    const button = h("button", { type: "button", "data-action": "import-rows", onclick: () => input.click() }, "Import rows from CSV…");
+    return [button, input];
+  }
+
+  private async importFile(file: File): Promise<void> {
+    this.importError.textContent = "";
+    try {
+      const result = await this.context.shell.api.importRows(this.context.documentId, await file.text());
+      this.imported(result.rows);
+    } catch (e) {
+      this.refused(message(e));
+    }
+  }
+
+  /** Read out politely; the rows themselves arrive through the hub like anyone's inserts. */
+  imported(rows: number): void {
+    this.context.announce(`${rows} row${rows === 1 ? "" : "s"} imported`);
+  }
+
+  /** An import the server refused: its reason, which names the line, shown until the next import. */
+  refused(reason: string): void {
+    this.importError.textContent = `The rows were not imported: ${reason}`;
   }
 
   private rerender(): void {
