@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using JasperFx;
 using JasperFx.Events;
 using Marten;
@@ -21,13 +20,22 @@ public sealed class QuestionnaireStore(IDocumentStore store, ILogger<Questionnai
 {
     private const int Attempts = 20;
 
-    private readonly ConcurrentDictionary<Guid, Entry> entries = new();
-
-    private sealed class Entry
-    {
-        public readonly SemaphoreSlim Gate = new(1, 1);
-        public QuestionnaireState? State;
-    }
+    private readonly StreamStates<QuestionnaireState> states = new(
+        async (id, kept, ct) =>
+        {
+            var state = kept ?? new QuestionnaireState();
+            var events = await DocumentStreams.Guarded(async () =>
+            {
+                await using var session = store.QuerySession();
+                return await session.Events.FetchStreamAsync(id, fromVersion: state.Version + 1, token: ct);
+            });
+            // Documents share the events table: a document's id names no questionnaire.
+            if ((state.Version == 0 && (events.Count == 0 || events[0].Data is not QuestionnaireCreated)) || events.Any(e => e.Data is not QuestionnaireEvent))
+                return null;
+            Fold(state, id, events);
+            return state;
+        },
+        id => Refusal.NotFound($"questionnaire {id} does not exist"));
 
     public Task<IReadOnlyList<QuestionnaireSummary>> ListAsync(CancellationToken ct) =>
         DocumentStreams.Guarded(async () =>
@@ -53,11 +61,11 @@ public sealed class QuestionnaireStore(IDocumentStore store, ILogger<Questionnai
 
     /// <summary>Reads the current state alone on this node (the state is not thread-safe): <paramref name="read"/> must copy what it returns.</summary>
     public Task<T> ReadAsync<T>(Guid id, Func<QuestionnaireState, T> read, CancellationToken ct) =>
-        WithStateAsync(id, (state, _) => Task.FromResult(read(state)), ct);
+        states.WithStateAsync(id, (state, _) => Task.FromResult(read(state)), ct);
 
     public Task<T> ExecuteAsync<T>(
         Guid id, Actor actor, Func<QuestionnaireState, QuestionnaireDecision> decide, Func<QuestionnaireState, QuestionnaireDecision, T> answer, CancellationToken ct) =>
-        WithStateAsync(id, async (state, refresh) =>
+        states.WithStateAsync(id, async (state, refresh) =>
         {
             for (var attempt = 1; ; attempt++)
             {
@@ -114,46 +122,6 @@ public sealed class QuestionnaireStore(IDocumentStore store, ILogger<Questionnai
             await session.SaveChangesAsync(ct);
             return (IReadOnlyList<IEvent>)action.Events;
         });
-
-    private async Task<T> WithStateAsync<T>(Guid id, Func<QuestionnaireState, Func<Task<QuestionnaireState>>, Task<T>> work, CancellationToken ct)
-    {
-        var entry = entries.GetOrAdd(id, _ => new Entry());
-        await entry.Gate.WaitAsync(ct);
-        try
-        {
-            var state = await CatchUpAsync(entry, id, ct);
-            return await work(state, () => CatchUpAsync(entry, id, CancellationToken.None));
-        }
-        catch (Exception e) when (e is not RefusedException { Refusal.Code: not ErrorCode.Unavailable })
-        {
-            // After a failure we cannot tell what the database has: fold again from the stream next time.
-            entry.State = null;
-            throw;
-        }
-        finally
-        {
-            entry.Gate.Release();
-        }
-    }
-
-    private async Task<QuestionnaireState> CatchUpAsync(Entry entry, Guid id, CancellationToken ct)
-    {
-        var state = entry.State ?? new QuestionnaireState();
-        var events = await DocumentStreams.Guarded(async () =>
-        {
-            await using var session = store.QuerySession();
-            return await session.Events.FetchStreamAsync(id, fromVersion: state.Version + 1, token: ct);
-        });
-        // Documents share the events table: a document's id names no questionnaire.
-        if ((state.Version == 0 && (events.Count == 0 || events[0].Data is not QuestionnaireCreated)) || events.Any(e => e.Data is not QuestionnaireEvent))
-        {
-            entries.TryRemove(KeyValuePair.Create(id, entry));
-            throw new RefusedException(Refusal.NotFound($"questionnaire {id} does not exist"));
-        }
-        Fold(state, id, events);
-        entry.State = state;
-        return state;
-    }
 
     private static void Fold(QuestionnaireState state, Guid id, IReadOnlyList<IEvent> events)
     {
