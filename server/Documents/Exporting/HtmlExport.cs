@@ -15,10 +15,14 @@ namespace WGEC.Drafting.Documents.Exporting;
 /// </summary>
 public static class HtmlExport
 {
-    private const string Css = """
+    /// <summary>The page itself, its line under the title and its legend: shared with the other exported annexes.</summary>
+    public const string PageCss = """
         body{font-family:"Times New Roman",Times,serif;font-size:12pt;line-height:1.45;color:#000;background:#fff;max-width:50em;margin:2em auto;padding:0 1.5em}
         .point{font-size:13pt;margin:0 0 .4em}
         .legend{font-family:Arial,Helvetica,sans-serif;font-size:9pt;color:#333;margin:.2em 0}
+        """;
+
+    private const string Css = PageCss + "\n" + """
         .paragraph{display:grid;grid-template-columns:4em minmax(0,1fr);column-gap:1em;margin:0 0 .9em;break-inside:avoid;page-break-inside:avoid}
         .with-statuses .paragraph{grid-template-columns:4em minmax(0,1fr) 8em}
         .text p,.text ul,.text ol,.text blockquote,.text pre{margin:0 0 .4em}

@@ -11,10 +11,7 @@ namespace WGEC.Drafting.Questionnaires.Exporting;
 /// </summary>
 public static class SummaryHtml
 {
-    private const string Css = """
-        body{font-family:"Times New Roman",Times,serif;font-size:12pt;line-height:1.45;color:#000;background:#fff;max-width:50em;margin:2em auto;padding:0 1.5em}
-        .point{font-size:13pt;margin:0 0 .4em}
-        .legend{font-family:Arial,Helvetica,sans-serif;font-size:9pt;color:#333;margin:.2em 0}
+    private const string Css = Documents.Exporting.HtmlExport.PageCss + "\n" + """
         h2{font-size:14pt;margin:1.4em 0 .5em;break-after:avoid;page-break-after:avoid}
         h3{font-size:12pt;margin:1.1em 0 .4em;break-after:avoid;page-break-after:avoid}
         table{border-collapse:collapse;margin:0 0 1em}
