@@ -65,10 +65,7 @@ public sealed class CitedNotificationTests(DraftingApp app) : IClassFixture<Draf
     public async Task Citing_a_contribution_tells_the_annex_nothing_and_the_citing_document_hears_no_notice()
     {
         await using var scene = await StartAsync();
-        var questionnaire = await scene.Chair.Api.CreateQuestionnaireAsync("Questionnaire on enhanced cooperation");
-        var question = await scene.Chair.Api.AddQuestionAsync(questionnaire.Id, 3, "A", "What are the high-level characteristics of enhanced cooperation?");
-        var brazil = await scene.Chair.Api.AddRespondentAsync(questionnaire.Id, "Brazil", StakeholderType.Government, "Brazil");
-        var answer = await scene.Chair.Api.AddContributionAsync(questionnaire.Id, brazil.Id, question.Id, "Cooperation among governments on an equal footing.");
+        var (_, answer) = await MappingTable.ContributionAsync(scene.Chair);
         var marker = scene.Row(2);
 
         await scene.Draft.Hub.LinkEvidenceAsync(scene.Citing(1, EvidenceKind.Contribution, answer.Id));

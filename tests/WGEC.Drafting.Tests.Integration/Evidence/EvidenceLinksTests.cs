@@ -98,10 +98,7 @@ public sealed class EvidenceLinksTests(DraftingApp app) : IClassFixture<Drafting
     public async Task A_paragraph_and_a_row_cite_a_questionnaire_contribution_named_by_respondent_and_question()
     {
         await using var scene = await StartAsync();
-        var questionnaire = await scene.Chair.Api.CreateQuestionnaireAsync("Questionnaire on enhanced cooperation");
-        var question = await scene.Chair.Api.AddQuestionAsync(questionnaire.Id, 3, "A", "What are the high-level characteristics of enhanced cooperation?");
-        var brazil = await scene.Chair.Api.AddRespondentAsync(questionnaire.Id, "Brazil", StakeholderType.Government, "Brazil");
-        var answer = await scene.Chair.Api.AddContributionAsync(questionnaire.Id, brazil.Id, question.Id, "Cooperation among governments on an equal footing.");
+        var (questionnaire, answer) = await MappingTable.ContributionAsync(scene.Chair);
         var spam = scene.Row("Spam");
         await using var chairHub = await scene.Chair.ConnectAsync();
 

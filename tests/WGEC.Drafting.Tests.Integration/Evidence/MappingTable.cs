@@ -56,4 +56,13 @@ public static class MappingTable
         }
         return await chair.Api.DocumentAsync(annex.Id);
     }
+
+    /// <summary>A questionnaire with one contribution: Brazil (government) answering question 3.</summary>
+    public static async Task<(QuestionnaireView Questionnaire, ContributionView Contribution)> ContributionAsync(Participant chair)
+    {
+        var questionnaire = await chair.Api.CreateQuestionnaireAsync("Questionnaire on enhanced cooperation");
+        var question = await chair.Api.AddQuestionAsync(questionnaire.Id, 3, "A", "What are the high-level characteristics of enhanced cooperation?");
+        var brazil = await chair.Api.AddRespondentAsync(questionnaire.Id, "Brazil", StakeholderType.Government, "Brazil");
+        return (questionnaire, await chair.Api.AddContributionAsync(questionnaire.Id, brazil.Id, question.Id, "Cooperation among governments on an equal footing."));
+    }
 }
