@@ -17,7 +17,8 @@ public sealed class PresenceTracker(IHubContext<DraftingHub, IDraftingClient> hu
 
     private readonly ConcurrentDictionary<Guid, ConcurrentDictionary<string, PresenceEntry>> documents = new();
     private readonly ConcurrentDictionary<Guid, byte> changed = new();
-    private readonly Dictionary<Guid, string> sent = [];
+    /// <summary>Per document, the view last sent and the connections that have it.</summary>
+    private readonly Dictionary<Guid, (string View, HashSet<string> Told)> sent = [];
 
     public void Join(Guid documentId, string connectionId, Actor actor) =>
         Set(documentId, connectionId, new PresenceEntry(actor.ParticipantId, actor.Name, actor.Delegation, actor.Role, null));
@@ -73,7 +74,10 @@ public sealed class PresenceTracker(IHubContext<DraftingHub, IDraftingClient> hu
         }
     }
 
-    /// <summary>Sends this node's connections the document's presence on every node, when it is not what they last got.</summary>
+    /// <summary>
+    /// Sends this node's connections the document's presence on every node: all of them when it changed, else only
+    /// those that joined since (one that replaced an identical connection, as a page reload does, leaves it unchanged).
+    /// </summary>
     private async Task TellAsync(Guid documentId)
     {
         var here = documents.TryGetValue(documentId, out var entries) ? entries.ToArray() : [];
@@ -86,9 +90,10 @@ public sealed class PresenceTracker(IHubContext<DraftingHub, IDraftingClient> hu
         }
         var view = View(documentId, [.. local, .. others]);
         var json = System.Text.Json.JsonSerializer.Serialize(view, ProtocolJson.Options);
-        if (sent.TryGetValue(documentId, out var last) && last == json)
-            return;
-        sent[documentId] = json;
-        await hub.Clients.Clients([.. here.Select(e => e.Key)]).Presence(view);
+        var connections = here.Select(e => e.Key).ToHashSet();
+        var to = sent.TryGetValue(documentId, out var last) && last.View == json ? [.. connections.Except(last.Told)] : connections.ToList();
+        sent[documentId] = (json, connections);
+        if (to.Count > 0)
+            await hub.Clients.Clients(to).Presence(view);
     }
 }

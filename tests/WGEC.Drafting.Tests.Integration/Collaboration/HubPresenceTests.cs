@@ -52,6 +52,24 @@ public sealed class HubPresenceTests(DraftingApp app) : IClassFixture<DraftingAp
     }
 
     [Fact]
+    public async Task A_connection_that_takes_the_place_of_an_identical_one_is_told_who_is_here()
+    {
+        // A page reload: the member's old connection goes and a new one joins within one presence tick, so the view
+        // everyone else sees is the same; the new connection must still get it.
+        await using var scene = await HubScene.StartAsync(app, "Alpha");
+        await using var chair = await scene.Chair.ConnectAsync();
+        await chair.JoinDocumentAsync(new JoinDocumentRequest(scene.Id));
+        await chair.Presence.ForAsync(p => p.Participants.Count == 2);
+        await using var reloaded = await scene.Member.ConnectAsync();
+
+        await scene.Editor.LeaveDocumentAsync(new LeaveDocumentRequest(scene.Id));
+        await reloaded.JoinDocumentAsync(new JoinDocumentRequest(scene.Id));
+
+        var presence = await reloaded.Presence.ForAsync(p => p.Participants.Count == 2);
+        Assert.Equal([scene.Chair.Id, scene.Member.Id], presence.Participants.Select(e => e.ParticipantId).Order());
+    }
+
+    [Fact]
     public async Task Entry_goes_when_the_connection_leaves_the_document()
     {
         await using var scene = await HubScene.StartAsync(app, "Alpha");
